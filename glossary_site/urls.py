@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from glossary_site import health
+from terms import markdownx_views
+
+urlpatterns = [
+    # The editor's preview and upload, staff only, at the paths the markdownx widget calls.
+    path(
+        "admin/markdownx/markdownify/",
+        markdownx_views.markdown_preview,
+        name="markdownx_markdownify",
+    ),
+    path("admin/markdownx/upload/", markdownx_views.image_upload, name="markdownx_upload"),
+    path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    path("", include("subscriptions.urls")),
+    path("", include("terms.urls")),
+]

@@ -1,0 +1,120 @@
+"""Admin forms for terms: they explain, in the editor's words, what the database would refuse."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from terms.models import Term
+from terms.names import conflicts
+
+TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
+
+
+class TermAdminForm(forms.ModelForm):
+    class Meta:
+        model = Term
+        fields = [
+            "title",
+            "slug",
+            "category",
+            "status",
+            "summary",
+            "definition",
+            "why_it_matters",
+            "in_practice",
+            "tags",
+        ]
+
+    def clean_slug(self):
+        return self.cleaned_data["slug"].lower()
+
+    def clean_tags(self):
+        tags = self.cleaned_data.get("tags") or []
+        too_long = [name for name in tags if len(name) > TAG_MAX_LENGTH]
+        if too_long:
+            raise ValidationError(
+                f"A tag can be at most {TAG_MAX_LENGTH} characters long "
+                f"(“{too_long[0][:40]}…” is {len(too_long[0])}).",
+                code="tag_too_long",
+            )
+        unusable = [name for name in tags if not slugify(name, allow_unicode=True)]
+        if unusable:
+            raise ValidationError(
+                f"“{unusable[0]}” cannot be a tag: use letters or digits.", code="tag_unusable"
+            )
+        return tags
+
+    def clean(self):
+        cleaned = super().clean()
+        title, slug = cleaned.get("title"), cleaned.get("slug")
+        found = conflicts(self.instance, [title or ""], [slug or ""])
+        if title and title.lower() in found:
+            self.add_error("title", found[title.lower()])
+        if slug and slug.lower() in found:
+            self.add_error("slug", found[slug.lower()])
+        return cleaned
+
+
+class AliasInlineFormSet(forms.BaseInlineFormSet):
+    """Aliases: unique among themselves, different from the term's title, free elsewhere."""
+
+    def clean(self):
+        super().clean()
+        term_title = (getattr(self.instance, "title", "") or "").lower()
+        term_slug = (getattr(self.instance, "slug", "") or "").lower()
+        seen_names, seen_slugs, kept = set(), set(), []
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            name = form.cleaned_data.get("name", "").strip()
+            slug = (form.cleaned_data.get("slug") or slugify(name)).lower()
+            if not slug:
+                form.add_error(
+                    "name", "This name has no letters or digits to make an address from."
+                )
+                continue
+            form.cleaned_data["slug"] = slug
+            form.instance.slug = slug
+            if name.lower() == term_title or name.lower() in seen_names:
+                form.add_error("name", "This name is already used by this term.")
+            if slug == term_slug or slug in seen_slugs:
+                form.add_error("slug", "This address is already used by this term.")
+            seen_names.add(name.lower())
+            seen_slugs.add(slug)
+            kept.append(form)
+        found = conflicts(
+            self.instance,
+            [form.cleaned_data["name"] for form in kept],
+            [form.cleaned_data["slug"] for form in kept],
+        )
+        for form in kept:
+            for field in ("name", "slug"):
+                message = found.get(form.cleaned_data[field].lower())
+                if message:
+                    form.add_error(field, message)
+
+
+class AliasForm(forms.ModelForm):
+    slug = forms.SlugField(
+        required=False, max_length=200, help_text="Left empty, it is made from the name."
+    )
+
+
+class RelatedTermInlineFormSet(forms.BaseInlineFormSet):
+    """Related terms: never the term itself, each at most once."""
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            related = form.cleaned_data.get("related")
+            if related is None:
+                continue
+            if self.instance.pk and related.pk == self.instance.pk:
+                form.add_error("related", "A term cannot be related to itself.")
+            elif related.pk in seen:
+                form.add_error("related", "This term is already in the list.")
+            seen.add(related.pk)

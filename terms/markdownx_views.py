@@ -1,0 +1,58 @@
+"""The Markdown editor's preview and upload endpoints, for staff only.
+
+django-markdownx's own views answer anyone; these replace them at the URLs its widget calls.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
+from django.utils.html import escape
+from django.views.decorators.http import require_POST
+
+from terms.models import SECTION_MAX_LENGTH
+from terms.rendering import render_markdown
+from terms.uploads import store_image
+
+
+def staff_only(view):
+    """403 for anonymous and non-staff users, before the view runs."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        user = request.user
+        if not (user.is_authenticated and user.is_active and user.is_staff):
+            return HttpResponseForbidden("Only staff can use the editor.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@require_POST
+@staff_only
+def markdown_preview(request):
+    """Render the editor's text exactly as readers would see it."""
+    content = request.POST.get("content", "")
+    if len(content) > SECTION_MAX_LENGTH:
+        message = (
+            f"This section is {len(content):,} characters long; the limit is "
+            f"{SECTION_MAX_LENGTH:,}. Shorten it to see the preview."
+        )
+        return HttpResponse(f'<p class="errornote">{escape(message)}</p>', status=400)
+    return HttpResponse(render_markdown(content))
+
+
+@require_POST
+@staff_only
+def image_upload(request):
+    """Store an uploaded image and answer with the Markdown that shows it."""
+    upload = request.FILES.get("image")
+    if upload is None:
+        return JsonResponse({"error": "No file was sent."}, status=400)
+    try:
+        # One byte past the limit is enough to know a file is too large.
+        image = store_image(upload.read(settings.MARKDOWNX_UPLOAD_MAX_SIZE + 1))
+    except ValidationError as error:
+        return JsonResponse({"error": " ".join(error.messages)}, status=400)
+    return JsonResponse({"image_code": f"![]({image.url})"})

@@ -1,0 +1,127 @@
+"""Names and slugs that lead to a term: keeping them unique, and resolving them.
+
+A term is reachable by its title, its slug, its aliases' names and slugs, and the slugs it had
+before. ``ReservedName`` holds all of them so that the database refuses a second term with the
+same name or slug, whatever the case; this module keeps that table in step and answers
+"which live term does this name lead to".
+"""
+
+from collections.abc import Iterable
+
+from django.db.models.functions import Lower
+
+from terms.models import Alias, ReservedName, Term
+from terms.rendering import WikiTarget
+
+Source = ReservedName.Source
+
+
+def wanted_names(term: Term, aliases: Iterable[Alias] | None = None) -> set[tuple[str, str]]:
+    """The (source, value) pairs a term should hold right now, former slugs aside."""
+    if aliases is None:
+        aliases = term.aliases.all()
+    pairs = {(Source.TITLE, term.title), (Source.SLUG, term.slug)}
+    for alias in aliases:
+        pairs.add((Source.ALIAS, alias.name))
+        pairs.add((Source.ALIAS_SLUG, alias.slug))
+    return pairs
+
+
+def keys_of(term: Term) -> set[str]:
+    """Every lowercased name and slug that leads to ``term`` now (what wiki links match)."""
+    return {value.lower() for value in term.reserved_names.values_list("value", flat=True)}
+
+
+def sync_reserved_names(term: Term) -> None:
+    """Bring ``term``'s rows in ReservedName in line with its title, slug and aliases.
+
+    A slug the term stops using becomes a former slug, so old links keep working; a former
+    slug the term takes back becomes its slug again. Raises IntegrityError when another term
+    already holds a name (forms check first and explain; this is the guarantee).
+    """
+    wanted = wanted_names(term)
+    wanted_by_key = {
+        (Source(source).namespace, value.lower()): (source, value) for source, value in wanted
+    }
+    existing = list(term.reserved_names.all())
+    for row in existing:
+        key = (row.namespace, row.value.lower())
+        if key in wanted_by_key:
+            source, value = wanted_by_key.pop(key)
+            if (row.source, row.value) != (source, value):
+                row.source, row.value = source, value
+                row.save(update_fields=["source", "value"])
+        elif row.source == Source.SLUG:
+            row.source = Source.FORMER_SLUG
+            row.save(update_fields=["source"])
+        elif row.source != Source.FORMER_SLUG:
+            row.delete()
+    ReservedName.objects.bulk_create(
+        ReservedName(term=term, namespace=Source(source).namespace, source=source, value=value)
+        for source, value in wanted_by_key.values()
+    )
+
+
+def conflicts(term: Term | None, names: Iterable[str], slugs: Iterable[str]) -> dict[str, str]:
+    """For each name or slug already held by another term, a sentence saying by which.
+
+    Keys are the lowercased values asked about. One query.
+    """
+    names = {name.lower(): name for name in names if name}
+    slugs = {slug.lower(): slug for slug in slugs if slug}
+    if not names and not slugs:
+        return {}
+    rows = (
+        ReservedName.objects.annotate(key=Lower("value"))
+        .filter(key__in=set(names) | set(slugs))
+        .select_related("term")
+    )
+    if term is not None and term.pk:
+        rows = rows.exclude(term=term)
+    found = {}
+    for row in rows:
+        asked = names if row.namespace == ReservedName.Namespace.NAME else slugs
+        if row.key in asked:
+            found[row.key] = (
+                f"“{asked[row.key]}” is already the {Source(row.source).label.lower()} "
+                f"of “{row.term.title}”."
+            )
+    return found
+
+
+def resolve_wiki_targets(targets: Iterable[str]) -> dict[str, WikiTarget]:
+    """Map wiki-link targets (names first, then slugs) to the live terms they lead to.
+
+    Keys of the result are the lowercased targets; targets that lead to no live term are
+    absent. One query whatever the number of targets.
+    """
+    keys = {target.lower() for target in targets}
+    if not keys:
+        return {}
+    rows = (
+        ReservedName.objects.annotate(key=Lower("value"))
+        .filter(key__in=keys, term__in=Term.objects.live())
+        .values_list("key", "namespace", "term_id", "term__slug", "term__title")
+    )
+    best: dict[str, tuple[int, WikiTarget]] = {}
+    for key, namespace, term_id, slug, title in rows:
+        rank = 0 if namespace == ReservedName.Namespace.NAME else 1
+        if key not in best or rank < best[key][0]:
+            url = Term(slug=slug).get_absolute_url()
+            best[key] = (rank, WikiTarget(url=url, title=title, term_id=term_id))
+    return {key: target for key, (_, target) in best.items()}
+
+
+def live_term_for_slug(slug: str) -> Term | None:
+    """The live term an alias slug or former slug leads to, for a redirect. One query."""
+    row = (
+        ReservedName.objects.annotate(key=Lower("value"))
+        .filter(
+            key=slug.lower(),
+            namespace=ReservedName.Namespace.SLUG,
+            term__in=Term.objects.live(),
+        )
+        .select_related("term")
+        .first()
+    )
+    return row.term if row else None

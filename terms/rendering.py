@@ -1,0 +1,204 @@
+"""Markdown → HTML → wiki links resolved → sanitized HTML, in one place.
+
+Every piece of HTML that readers or the admin preview see comes out of ``render``. It uses
+markdown-it-py (CommonMark, linear time, raw HTML off) and then nh3's allow-list, so neither a
+mistake in the Markdown layer nor hostile input can put markup on a page that the allow-list
+does not name.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+# A target longer than this is not a wiki link; bounding the scan keeps rendering linear.
+WIKI_TARGET_MAX_LENGTH = 200
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6", "hr",
+    "i", "img", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td",
+    "th", "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "rel", "class"},
+    "img": {"src", "alt", "title"},
+    "ol": {"start"},
+    "td": {"style"},
+    "th": {"style"},
+    "code": {"class"},
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+EXTERNAL_LINK_REL = "noopener nofollow"
+
+
+@dataclass(frozen=True)
+class WikiTarget:
+    """What a ``[[...]]`` resolved to: a live term's address and title."""
+
+    url: str
+    title: str
+    term_id: int
+
+
+@dataclass
+class RenderedMarkdown:
+    html: str
+    # Every wiki link in the text: lowercased target → the live term's id, or None.
+    wiki_links: dict[str, int | None] = field(default_factory=dict)
+
+
+def _split_wiki_link(inner: str) -> tuple[str, str, bool] | None:
+    """``"target|label"`` → (target, label, has_label); None when it is not a wiki link."""
+    target, bar, label = inner.partition("|")
+    target, label = target.strip(), label.strip()
+    if not target:
+        return None
+    return target, (label or target), bool(bar)
+
+
+def _wiki_link_rule(state: StateInline, silent: bool) -> bool:
+    """Inline rule for ``[[Target]]`` and ``[[target|label]]``."""
+    start = state.pos
+    if state.src[start : start + 2] != "[[":
+        return False
+    limit = min(state.posMax, start + 2 + WIKI_TARGET_MAX_LENGTH)
+    end = state.src.find("]]", start + 2, limit + 2)
+    if end == -1:
+        return False
+    inner = state.src[start + 2 : end]
+    if "[" in inner or "]" in inner or "\n" in inner:
+        return False
+    parts = _split_wiki_link(inner)
+    if parts is None:
+        return False
+    if not silent:
+        target, label, has_label = parts
+        token = state.push("wiki_link", "", 0)
+        token.meta = {"target": target, "label": label, "has_label": has_label}
+    state.pos = end + 2
+    return True
+
+
+def _render_wiki_link(self, tokens: list[Token], idx: int, options, env) -> str:
+    meta = tokens[idx].meta
+    resolved: WikiTarget | None = env.get("wiki_targets", {}).get(meta["target"].lower())
+    label = escapeHtml(meta["label"])
+    if resolved is None:
+        # An unknown or unpublished target is plain text: never a broken link, never a title leak.
+        return label
+    return f'<a href="{escapeHtml(resolved.url)}" class="wiki-link">{label}</a>'
+
+
+def _render_link_open(self, tokens: list[Token], idx: int, options, env) -> str:
+    token = tokens[idx]
+    href = token.attrGet("href") or ""
+    if _is_external(href):
+        token.attrSet("rel", EXTERNAL_LINK_REL)
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _render_heading_open(self, tokens: list[Token], idx: int, options, env) -> str:
+    # Sections sit under the page's <h2> headings; authors' headings start one level below.
+    level = int(tokens[idx].tag[1])
+    tokens[idx].tag = f"h{min(6, level + 2)}"
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _render_heading_close(self, tokens: list[Token], idx: int, options, env) -> str:
+    level = int(tokens[idx].tag[1])
+    tokens[idx].tag = f"h{min(6, level + 2)}"
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _is_external(href: str) -> bool:
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return True
+    return bool(parts.scheme or parts.netloc)
+
+
+def _build_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.inline.ruler.before("link", "wiki_link", _wiki_link_rule)
+    md.add_render_rule("wiki_link", _render_wiki_link)
+    md.add_render_rule("link_open", _render_link_open)
+    md.add_render_rule("heading_open", _render_heading_open)
+    md.add_render_rule("heading_close", _render_heading_close)
+    return md
+
+
+_parser = _build_parser()
+
+
+def _wiki_targets_in(tokens: list[Token]) -> set[str]:
+    targets = set()
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "wiki_link":
+                targets.add(child.meta["target"])
+    return targets
+
+
+def sanitize_html(html: str) -> str:
+    """Keep only the allow-listed elements, attributes and URL schemes."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+        attribute_filter=_filter_attribute,
+    )
+
+
+_CLASS_ALLOWED = {
+    "a": lambda value: value == "wiki-link",
+    "code": lambda value: value.startswith("language-") and value.isascii() and " " not in value,
+}
+_TABLE_ALIGNMENTS = {"text-align:left", "text-align:center", "text-align:right"}
+
+
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    """Narrow the allowed attributes to the values the renderer itself produces."""
+    if attribute == "class":
+        allowed = _CLASS_ALLOWED.get(element)
+        return value if allowed and allowed(value) else None
+    if attribute == "style":
+        return value if value in _TABLE_ALIGNMENTS else None
+    if attribute == "rel":
+        return EXTERNAL_LINK_REL
+    return value
+
+
+def render(text: str, resolve=None) -> RenderedMarkdown:
+    """Render Markdown to sanitized HTML, resolving wiki links to live terms.
+
+    ``resolve`` maps a set of wiki-link targets to ``{lowercased target: WikiTarget}``; it
+    defaults to ``terms.names.resolve_wiki_targets`` (one query for the whole text).
+    """
+    if resolve is None:
+        from terms.names import resolve_wiki_targets as resolve
+
+    env: dict = {}
+    tokens = _parser.parse(text or "", env)
+    targets = _wiki_targets_in(tokens)
+    env["wiki_targets"] = resolve(targets) if targets else {}
+    html = sanitize_html(_parser.renderer.render(tokens, _parser.options, env))
+    resolved = env["wiki_targets"]
+    links = {}
+    for target in targets:
+        key = target.lower()
+        links[key] = resolved[key].term_id if key in resolved else None
+    return RenderedMarkdown(html=html, wiki_links=links)
+
+
+def render_markdown(text: str) -> str:
+    """The HTML of ``render``; the admin's markdownx preview calls this."""
+    return render(text).html

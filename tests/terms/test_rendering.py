@@ -1,0 +1,184 @@
+import time
+from html.parser import HTMLParser
+
+import pytest
+
+from terms.models import Term
+from terms.rendering import ALLOWED_TAGS, render, render_markdown
+from tests.factories import TermFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def elements_in(html: str) -> list[tuple[str, list]]:
+    """Every element in ``html`` as (tag, attributes), as a browser's parser would see it."""
+    found = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.append((tag, attrs))
+
+    Collector().feed(html)
+    return found
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "<script>alert(1)</script>",
+        "Hi <b onclick=alert(1)>there</b>",
+        '<img src="x" onerror="alert(1)">',
+        "<svg><script>alert(1)</script></svg>",
+        '<iframe src="https://evil.example"></iframe>',
+        "<style>body{display:none}</style>",
+        "[click](javascript:alert(1))",
+        "[click](JaVaScRiPt:alert(1))",
+        "[click](vbscript:msgbox(1))",
+        "[click](data:text/html;base64,PHNjcmlwdD4=)",
+        "![pic](javascript:alert(1))",
+        "![pic](data:image/png;base64,iVBORw0KGgo=)",
+        "![pic](data:image/svg+xml;base64,PHN2Zz4=)",
+        "<a href='https://example.com' onmouseover='x()'>a</a>",
+    ],
+)
+def test_hostile_markup_never_survives(markdown):
+    html = render_markdown(markdown)
+
+    for tag, attrs in elements_in(html):
+        assert tag in ALLOWED_TAGS
+        for name, value in attrs:
+            assert not name.startswith("on")
+            assert (
+                not (value or "").strip().lower().startswith(("javascript:", "data:", "vbscript:"))
+            )
+
+
+def test_raw_html_is_shown_as_text_not_markup():
+    html = render_markdown("Use <em>emphasis</em> sparingly.")
+
+    assert "&lt;em&gt;emphasis&lt;/em&gt;" in html
+
+
+def test_markdown_formatting_is_kept():
+    html = render_markdown("**bold** and *italic* and `code`\n\n- one\n- two\n\n> quote")
+
+    assert "<strong>bold</strong>" in html
+    assert "<em>italic</em>" in html
+    assert "<code>code</code>" in html
+    assert "<li>one</li>" in html
+    assert "<blockquote>" in html
+
+
+def test_authors_headings_sit_below_the_section_headings():
+    html = render_markdown("# Big\n\n## Smaller")
+
+    assert "<h3>Big</h3>" in html
+    assert "<h4>Smaller</h4>" in html
+    assert "<h1>" not in html
+    assert "<h2>" not in html
+
+
+def test_external_links_get_noopener_nofollow_and_internal_links_do_not():
+    html = render_markdown("[out](https://example.com/page) and [in](/terms/weights/)")
+
+    assert '<a href="https://example.com/page" rel="noopener nofollow">out</a>' in html
+    assert '<a href="/terms/weights/">in</a>' in html
+
+
+def test_images_with_http_urls_are_kept():
+    html = render_markdown("![A chart](https://example.com/chart.png)")
+
+    assert '<img src="https://example.com/chart.png" alt="A chart">' in html
+
+
+def test_wiki_links_resolve_by_title_alias_and_slug_with_label():
+    TermFactory(title="Large language model", slug="large-language-model", aliases=["LLM"])
+
+    html = render_markdown(
+        "[[Large language model]], [[llm]] and [[large-language-model|language models]]"
+    )
+
+    assert html.count('href="/terms/large-language-model/"') == 3
+    assert ">Large language model</a>" in html
+    assert ">llm</a>" in html
+    assert ">language models</a>" in html
+
+
+def test_wiki_link_to_unknown_term_is_plain_text():
+    html = render_markdown("See [[No such term]] and [[missing-slug|this]].")
+
+    assert "<a" not in html
+    assert "See No such term and this." in html
+
+
+def test_wiki_link_to_draft_is_plain_text_and_leaks_nothing():
+    TermFactory(title="Secret project", slug="secret-project", status=Term.Status.DRAFT)
+
+    html = render_markdown("See [[Secret project]] and [[secret-project|it]].")
+
+    assert "<a" not in html
+    assert "/terms/secret-project/" not in html
+
+
+def test_wiki_link_label_is_escaped():
+    TermFactory(title="Weights", slug="weights")
+
+    html = render_markdown('[[weights|<img src=x onerror="alert(1)">]]')
+
+    assert "<img" not in html
+    assert "&lt;img" in html
+    assert 'href="/terms/weights/"' in html
+
+
+def test_render_reports_wiki_links_resolved_or_not():
+    weights = TermFactory(title="Weights", slug="weights")
+
+    rendered = render("[[Weights]] and [[Nothing]]")
+
+    assert rendered.wiki_links == {"weights": weights.pk, "nothing": None}
+
+
+def test_wiki_links_resolve_in_one_query(django_assert_num_queries):
+    for n in range(10):
+        TermFactory(title=f"Word {n}", slug=f"word-{n}")
+    text = " ".join(f"[[Word {n}]]" for n in range(10))
+
+    with django_assert_num_queries(1):
+        html = render_markdown(text)
+
+    assert html.count("<a ") == 10
+
+
+@pytest.mark.parametrize("unit", ["[", "[[", "![", "[](", "[[a|", "*_"])
+def test_hostile_repetition_renders_quickly(unit):
+    # A guard against super-linear parsing (Python-Markdown takes 26 s on 16 KB of "[").
+    # The bound is deliberately loose; benchmarks/rendering.py prints the real figures.
+    text = unit * (20_000 // len(unit))
+
+    started = time.perf_counter()
+    render_markdown(text)
+
+    assert time.perf_counter() - started < 2.0
+
+
+def test_sanitizer_removes_what_the_markdown_layer_might_let_through():
+    # Defence in depth: even if raw HTML reached the sanitizer, only the allow-list survives.
+    from terms.rendering import sanitize_html
+
+    html = sanitize_html(
+        '<p onclick="x()">Hi</p><script>alert(1)</script><a href="javascript:alert(1)">a</a>'
+        '<img src="data:image/png;base64,AAAA" onerror="x()"><svg><circle/></svg>'
+        '<a href="https://ok.example" class="evil" style="color:red">ok</a>'
+    )
+
+    assert "<script" not in html
+    assert "alert(1)</script>" not in html
+    assert "onclick" not in html
+    assert "onerror" not in html
+    assert "javascript:" not in html
+    assert "data:" not in html
+    assert "<svg" not in html
+    assert "<circle" not in html
+    assert 'class="evil"' not in html
+    assert "style=" not in html
+    assert '<a href="https://ok.example">ok</a>' in html
