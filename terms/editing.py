@@ -82,8 +82,9 @@ def after_term_saved(term: Term, before: TermState | None) -> None:
         changed = after.keys if after.live else set()
     elif before.live != after.live:
         changed = before.keys | after.keys
-    elif after.live:
-        changed = before.keys ^ after.keys
+    elif after.live and before.keys != after.keys:
+        # A rename: links by old names lose their target, links by the old slug get a new URL.
+        changed = before.keys | after.keys
     else:
         changed = set()
     refresh_terms_linking_to(set(changed), exclude=term)
