@@ -46,7 +46,7 @@ test: lint
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
-screenshots: $(VENV)/.installed-dev
+screenshots: demo $(VENV)/.installed-dev
 	$(BIN)/python docs/take_screenshots.py
 
 clean:

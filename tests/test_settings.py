@@ -1,0 +1,95 @@
+"""Settings come from the environment; production refuses to start without its secrets."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "a-production-secret-key-that-is-long-and-random-0123456789-abcdefgh",
+    "DJANGO_ALLOWED_HOSTS": "glossary.example.com",
+    "DJANGO_SETTINGS_MODULE": "glossary_site.settings",
+}
+
+
+def manage(*args, **env):
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", DJANGO_ALLOWED_HOSTS="glossary.example.com")
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "DJANGO_SECRET_KEY is not set: set it to a long random string "
+        "(or set DJANGO_DEBUG=1 for local development)."
+    )
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = manage("check", DJANGO_SECRET_KEY=PRODUCTION["DJANGO_SECRET_KEY"])
+
+    assert result.returncode == 1
+    assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_development_starts_with_the_development_key_only_when_debug_is_on():
+    script = "from django.conf import settings; print(settings.DEBUG, settings.SECRET_KEY)"
+    result = manage("shell", "-c", script, DJANGO_DEBUG="1")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == [
+        "True",
+        "django-insecure-development-only-never-used-when-debug-is-off",
+    ]
+
+
+def test_deploy_check_has_only_the_justified_hsts_preload_warning():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    # W021 (HSTS preload) is opt-in on purpose; the README explains why.
+    assert "security.W021" in result.stderr
+    assert result.stderr.count("security.W") == 1
+
+    preload = manage(
+        "check", "--deploy", "--fail-level", "WARNING", DJANGO_SECURE_HSTS_PRELOAD="1", **PRODUCTION
+    )
+    assert preload.returncode == 0, preload.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "engine"),
+    [
+        ("sqlite:////tmp/x.sqlite3", "django.db.backends.sqlite3"),
+        ("postgres://u:p@db.example:5432/glossary", "django.db.backends.postgresql"),
+    ],
+)
+def test_database_comes_from_database_url(url, engine):
+    script = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    result = manage("shell", "-c", script, DATABASE_URL=url, **PRODUCTION)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == engine
+
+
+def test_redis_url_selects_the_shared_redis_cache():
+    script = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = manage("shell", "-c", script, REDIS_URL="redis://127.0.0.1:6379/0", **PRODUCTION)
+
+    assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache"
