@@ -259,7 +259,8 @@ def test_upload_stores_images_under_the_detected_extension(
 
     assert response.status_code == 200
     code = response.json()["image_code"]
-    assert code.startswith("![](/media/terms/images/") and code.endswith(f".{extension})")
+    assert code.startswith("![](/media/terms/images/")
+    assert code.endswith(f".{extension})")
     stored = list((settings.MEDIA_ROOT / "terms" / "images").iterdir())
     assert [path.suffix for path in stored] == [f".{extension}"]
 
