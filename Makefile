@@ -26,10 +26,17 @@ migrate: $(VENV)/.installed
 
 demo: migrate
 	$(DEV) $(BIN)/python manage.py load_demo_content
+	$(DEV) $(BIN)/python manage.py load_demo_users
 
 run: demo
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, create a login with 'make superuser')"
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+.PHONY: worker
+# The background worker that sends newsletter emails when the database task backend is in use
+# (production). `make run` uses the immediate backend and needs no worker.
+worker: $(VENV)/.installed
+	$(BIN)/python manage.py db_worker
 
 superuser: migrate
 	$(DEV) $(BIN)/python manage.py createsuperuser

@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "markdownx",
+    "reversion",
+    "django_tasks",
+    "django_tasks_db",
     "terms",
     "subscriptions",
 ]
@@ -197,3 +200,41 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+
+# --- Newsletter ---
+from urllib.parse import urlsplit  # noqa: E402 (kept inside this block on purpose)
+
+# Emails go out after commit through a background task (django-tasks). In development the
+# immediate backend runs it inside the request, so `make run` needs no worker; otherwise the
+# database backend queues it for `manage.py db_worker` (`make worker`).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_TASKS_BACKEND",
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if DEBUG
+            else "django_tasks_db.DatabaseBackend",
+        )
+    }
+}
+# Confirm links expire after this many seconds (7 days); unsubscribe links never do.
+NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("NEWSLETTER_CONFIRM_MAX_AGE", str(7 * 24 * 3600)))
+# Rate limits, counted in the cache: signups per client IP per hour; per address, at most one
+# confirmation email per interval (seconds) and this many a day.
+NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR = int(os.environ.get("NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR", "5"))
+NEWSLETTER_ADDRESS_EMAIL_INTERVAL = int(os.environ.get("NEWSLETTER_ADDRESS_EMAIL_INTERVAL", "600"))
+NEWSLETTER_ADDRESS_EMAILS_PER_DAY = int(os.environ.get("NEWSLETTER_ADDRESS_EMAILS_PER_DAY", "3"))
+# Proxies in front of the app that append the client's address to X-Forwarded-For (0: none,
+# REMOTE_ADDR is the client).
+NEWSLETTER_TRUSTED_PROXY_COUNT = int(os.environ.get("NEWSLETTER_TRUSTED_PROXY_COUNT", "0"))
+# A failed confirmation email is retried after 1, 2, 4, … minutes (at most an hour apart).
+NEWSLETTER_SEND_RETRY_DELAY = int(os.environ.get("NEWSLETTER_SEND_RETRY_DELAY", "60"))
+NEWSLETTER_SEND_RETRY_MAX_DELAY = int(os.environ.get("NEWSLETTER_SEND_RETRY_MAX_DELAY", "3600"))
+NEWSLETTER_SEND_MAX_ATTEMPTS = int(os.environ.get("NEWSLETTER_SEND_MAX_ATTEMPTS", "24"))
+# Unconfirmed signups older than this are deleted by `manage.py purge_pending`.
+NEWSLETTER_PENDING_MAX_DAYS = int(os.environ.get("NEWSLETTER_PENDING_MAX_DAYS", "30"))
+# The List-Id header's identifier (RFC 2919).
+NEWSLETTER_LIST_ID = os.environ.get(
+    "NEWSLETTER_LIST_ID", f"newsletter.{urlsplit(SITE_URL).hostname or 'localhost'}"
+)

@@ -1,18 +1,107 @@
-"""The editors' home: terms and categories in the Django admin."""
+"""The editors' home: terms, the review queue and categories in the Django admin.
 
-from django.contrib import admin
-from django.db.models import Count, Q
+Workflow rules live in ``terms.workflow``; this module only asks it and shows the answers.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
-from terms.editing import after_term_saved, delete_term, state_of
+from terms import history, versioning, workflow
+from terms.checks import check_term
+from terms.editing import after_term_saved, delete_term, names_before_save
 from terms.forms import (
     AliasForm,
     AliasInlineFormSet,
     RelatedTermInlineFormSet,
     TermAdminForm,
+    TransitionForm,
 )
-from terms.models import Alias, Category, RelatedTerm, Term
+from terms.models import (
+    Alias,
+    Category,
+    Publication,
+    RelatedTerm,
+    Term,
+    TermInReview,
+    Transition,
+)
+
+# Before VersionAdmin registers Term with its own guess of what to follow.
+versioning.register()
+
+BADGE_COLOURS = {
+    "Draft": "#6b7280",
+    "In review": "#b45309",
+    "Published": "#15803d",
+    "Scheduled": "#1d4ed8",
+    "Archived": "#7f1d1d",
+}
+
+
+def status_label(term: Term) -> str:
+    """What the term is, in one phrase: "Published — unpublished changes", "Scheduled"…"""
+    live = getattr(term, "is_live_now", None)
+    scheduled = getattr(term, "scheduled_for", None)
+    if term.status == Term.Status.ARCHIVED:
+        return "Archived"
+    if live and term.status != Term.Status.PUBLISHED:
+        suffix = (
+            "changes in review" if term.status == Term.Status.IN_REVIEW else "unpublished changes"
+        )
+        return f"Published — {suffix}"
+    if live:
+        return "Published"
+    if scheduled and term.status == Term.Status.PUBLISHED:
+        return "Scheduled"
+    return term.get_status_display()
+
+
+def with_live_state(queryset):
+    """Annotate liveness and scheduling in the same query (no query per row)."""
+    now = timezone.now()
+    live = Publication.objects.live().filter(term=OuterRef("pk"))
+    scheduled = (
+        Publication.objects.filter(term=OuterRef("pk"), go_live_at__gt=now)
+        .order_by("go_live_at")
+        .values("go_live_at")[:1]
+    )
+    return queryset.annotate(is_live_now=Exists(live), scheduled_for=Subquery(scheduled))
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", "Draft"),
+            ("in_review", "In review"),
+            ("live", "Live"),
+            ("scheduled", "Scheduled"),
+            ("archived", "Archived"),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "live":
+            return queryset.filter(is_live_now=True)
+        if value == "scheduled":
+            return queryset.filter(scheduled_for__isnull=False)
+        if value in {"draft", "in_review", "archived"}:
+            return queryset.filter(status=value)
+        return queryset
 
 
 class AliasInline(admin.TabularInline):
@@ -37,51 +126,392 @@ class RelatedTermInline(admin.TabularInline):
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(VersionAdmin):
     form = TermAdminForm
     inlines = [AliasInline, RelatedTermInline]
     formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
     prepopulated_fields = {"slug": ["title"]}
-    list_display = ["title", "category", "status", "tag_list", "updated_at"]
-    list_select_related = ["category"]
-    list_filter = ["status", "category", "tags"]
+    list_display = [
+        "title",
+        "status_badge",
+        "category",
+        "author",
+        "last_editor",
+        "updated_at",
+        "has_unpublished_changes",
+    ]
+    list_select_related = ["category", "author", "last_editor"]
+    list_filter = [
+        StatusFilter,
+        "has_unpublished_changes",
+        "category",
+        "tags",
+        ("author", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["title", "aliases__name", "summary"]
     date_hierarchy = "updated_at"
-    readonly_fields = ["created_at", "updated_at", "published_at"]
+    readonly_fields = [
+        "status_badge",
+        "author",
+        "last_editor",
+        "created_at",
+        "updated_at",
+        "published_at",
+    ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "status", "summary"]}),
+        (None, {"fields": ["title", "slug", "category", "summary", "expected_version"]}),
         ("Text", {"fields": ["definition", "why_it_matters", "in_practice"]}),
         ("Tags", {"fields": ["tags"]}),
         (
-            "Dates",
-            {"fields": ["created_at", "updated_at", "published_at"], "classes": ["collapse"]},
+            "About this term",
+            {
+                "fields": [
+                    "status_badge",
+                    "author",
+                    "last_editor",
+                    "created_at",
+                    "updated_at",
+                    "published_at",
+                ],
+                "classes": ["collapse"],
+            },
         ),
     ]
+    actions = ["submit_selected", "publish_selected", "unpublish_selected"]
+    change_form_template = "admin/terms/term/change_form.html"
+    object_history_template = "admin/terms/term/object_history.html"
+    history_latest_first = True
 
     class Media:
         js = ["js/admin-editor.js"]
+        css = {"all": ["css/admin.css"]}
+
+    # Lists
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tags")
+        return with_live_state(super().get_queryset(request))
 
-    @admin.display(description="Tags")
-    def tag_list(self, term):
-        return ", ".join(tag.name for tag in term.tags.all())
+    @admin.display(description="Status", ordering="status")
+    def status_badge(self, term):
+        label = status_label(term) if hasattr(term, "is_live_now") else term.get_status_display()
+        colour = BADGE_COLOURS.get(label.split(" — ")[0], "#6b7280")
+        if label.startswith("Published —"):
+            colour = "#b45309"
+        return format_html(
+            '<span class="status-badge" style="background:{}">{}</span>', colour, label
+        )
+
+    # Permissions: asked of terms.workflow, enforced on every request.
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.may_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or workflow.may_delete(request.user, obj))
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            actions.pop("publish_selected", None)
+            actions.pop("unpublish_selected", None)
+        return actions
+
+    # Saving: optimistic concurrency, staged changes, rendering.
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.editing_user = request.user
+        return form
 
     def save_model(self, request, obj, form, change):
-        form.state_before_save = state_of(obj) if change else None
+        restoring = request.resolver_match.url_name.endswith(("_revision", "_recover"))
+        form.names_before = names_before_save(obj) if change else None
+        if change:
+            expected = form.cleaned_data.get("expected_version")
+            workflow.claim_version(obj, obj.version if expected is None else expected)
+        else:
+            obj.author = request.user
+        if restoring:
+            # A restored version is a new draft: it goes through review like any other change.
+            obj.status = Term.Status.DRAFT
+        elif change:
+            obj.status = workflow.status_after_edit(obj)
+        obj.has_unpublished_changes = bool(obj.pk) and workflow.is_up(obj)
+        obj.last_editor = request.user
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        after_term_saved(form.instance, getattr(form, "state_before_save", None))
+        after_term_saved(form.instance, getattr(form, "names_before", None))
 
     def delete_model(self, request, obj):
-        delete_term(obj)
+        delete_term(obj, by=request.user)
 
     def delete_queryset(self, request, queryset):
+        refused = []
         for term in queryset:
-            delete_term(term)
+            if workflow.may_delete(request.user, term):
+                delete_term(term, by=request.user)
+            else:
+                refused.append(term.title)
+        if refused:
+            self.message_user(
+                request,
+                "Not deleted (only editors delete published terms): " + ", ".join(refused),
+                messages.ERROR,
+            )
+
+    # The change page: workflow panel, checks, transitions log, previews and comparisons.
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        own = [
+            path(
+                "<int:pk>/transition/",
+                self.admin_site.admin_view(self.transition_view),
+                name="{}_{}_transition".format(*info),
+            ),
+            path(
+                "<int:pk>/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
+        ]
+        return own + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        term = self.get_object(request, object_id)
+        extra = extra_context or {}
+        if term is not None:
+            extra.update(self.workflow_context(request, term))
+        return super().change_view(request, object_id, form_url, extra)
+
+    def workflow_context(self, request, term):
+        actions = workflow.available_actions(term, request.user)
+        return {
+            "term_status": status_label(term),
+            "workflow_actions": [(action, workflow.Action.LABELS[action]) for action in actions],
+            "transition_form": TransitionForm(initial={"expected_version": term.version}),
+            "checks": check_term(term),
+            "transitions": term.transitions.select_related("user")[:50],
+            "linked_from": Term.objects.filter(
+                Q(related_links__related=term) | Q(wiki_links__target=term)
+            )
+            .distinct()
+            .order_by("title"),
+            "live_publication": term.live_publication(),
+            "scheduled": term.publications.filter(go_live_at__gt=timezone.now()).first(),
+            "latest_change_request": term.transitions.filter(
+                action=workflow.Action.REQUEST_CHANGES
+            ).first()
+            if term.status == Term.Status.DRAFT
+            else None,
+        }
+
+    def transition_view(self, request, pk):
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse("admin:terms_term_change", args=[pk]))
+        term = get_object_or_404(Term, pk=pk)
+        if not self.has_view_or_change_permission(request, term):
+            raise PermissionDenied
+        form = TransitionForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                self.message_user(request, " ".join(errors), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:terms_term_change", args=[pk]))
+        data = form.cleaned_data
+        try:
+            workflow.perform(
+                term,
+                data["action"],
+                by=request.user,
+                comment=data["comment"],
+                go_live_at=data["go_live_at"],
+                expire_at=data["expire_at"],
+                expected_version=data["expected_version"],
+            )
+        except workflow.TransitionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                f"{workflow.Action.LABELS[data['action']]}: “{term.title}” — done.",
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:terms_term_change", args=[pk]))
+
+    def compare_view(self, request, pk):
+        term = get_object_or_404(Term.objects.select_related("category"), pk=pk)
+        if not self.has_view_or_change_permission(request, term):
+            raise PermissionDenied
+        sides = {}
+        for key in ("from", "to"):
+            value = request.GET.get(key, "live" if key == "from" else "working")
+            sides[key] = self.version_side(term, value)
+        return TemplateResponse(
+            request,
+            "admin/terms/term/compare.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": term,
+                "title": f"Compare versions of “{term.title}”",
+                "before_label": sides["from"][0],
+                "after_label": sides["to"][0],
+                "diffs": history.compare(sides["from"][1], sides["to"][1]),
+            },
+        )
+
+    def version_side(self, term, value):
+        if value == "working":
+            return "Working copy", history.of_working_copy(term)
+        if value == "live":
+            publication = term.live_publication()
+            if publication is None:
+                return "Live version (none: the term is not live)", {}
+            label = f"Live version (published {publication.go_live_at:%Y-%m-%d %H:%M})"
+            return label, history.of_publication(publication)
+        version = get_object_or_404(
+            Version.objects.get_for_object(term).select_related("revision"), pk=value
+        )
+        return (
+            f"Saved {version.revision.date_created:%Y-%m-%d %H:%M} by "
+            f"{version.revision.user or 'unknown'}",
+            history.of_version(version),
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        term = get_object_or_404(Term, pk=object_id)
+        if not self.has_view_or_change_permission(request, term):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(term).select_related("revision__user")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": term,
+            "title": f"History of “{term.title}”",
+            "versions": versions,
+            "may_restore": request.user.has_perm(workflow.PUBLISH_PERMISSION),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, self.object_history_template, context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            raise PermissionDenied
+        # Reverting rewrites the row with the old version's values; the optimistic-locking
+        # version is not part of a saved version, so remember the real one (see changeform_view).
+        request.term_version_before_restore = (
+            Term.objects.filter(pk=object_id).values_list("version", flat=True).first()
+        )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        version = getattr(request, "term_version_before_restore", None)
+        if object_id and version is not None:
+            Term.objects.filter(pk=object_id).update(version=version)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    # Bulk actions: the same rules, one result per term.
+
+    def _bulk(self, request, queryset, action):
+        done, refused = [], []
+        for term in queryset:
+            try:
+                with transaction.atomic():
+                    workflow.perform(term, action, by=request.user, expected_version=term.version)
+                done.append(term.title)
+            except workflow.TransitionError as error:
+                refused.append(str(error))
+        label = workflow.Action.LABELS[action]
+        if done:
+            self.message_user(request, f"{label}: {', '.join(done)}.", messages.SUCCESS)
+        for reason in refused:
+            self.message_user(request, reason, messages.ERROR)
+
+    @admin.action(description="Submit selected terms for review")
+    def submit_selected(self, request, queryset):
+        self._bulk(request, queryset, workflow.Action.SUBMIT)
+
+    @admin.action(description="Approve and publish selected terms", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._bulk(request, queryset, workflow.Action.APPROVE)
+
+    @admin.action(description="Unpublish selected terms", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._bulk(request, queryset, workflow.Action.UNPUBLISH)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(workflow.PUBLISH_PERMISSION)
+
+
+@admin.register(TermInReview)
+class ReviewQueueAdmin(admin.ModelAdmin):
+    """Terms waiting for an editor, the most recently submitted first."""
+
+    list_display = ["title", "category", "submitted_by", "submitted_at", "live_version"]
+    list_select_related = ["category"]
+    list_display_links = None
+
+    def get_queryset(self, request):
+        submissions = Transition.objects.filter(
+            term=OuterRef("pk"), to_status=Term.Status.IN_REVIEW
+        ).order_by("-created_at")
+        return with_live_state(
+            Term.objects.in_review()
+            .select_related("category")
+            .annotate(
+                submitted_at=Subquery(submissions.values("created_at")[:1]),
+                submitted_by=Subquery(submissions.values("user__username")[:1]),
+            )
+        )
+
+    def get_ordering(self, request):
+        return ["-submitted_at", "-updated_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("terms.view_term")
+
+    def has_module_permission(self, request):
+        return request.user.has_perm("terms.view_term")
+
+    @admin.display(description="Term", ordering="title")
+    def title(self, term):
+        url = reverse("admin:terms_term_change", args=[term.pk])
+        return format_html('<a href="{}">{}</a>', url, term.title)
+
+    @admin.display(description="Submitted", ordering="submitted_at")
+    def submitted_at(self, term):
+        return term.submitted_at
+
+    @admin.display(description="By")
+    def submitted_by(self, term):
+        return term.submitted_by or "—"
+
+    @admin.display(description="Changes to a live term", boolean=True)
+    def live_version(self, term):
+        return term.is_live_now
 
 
 @admin.register(Category)
@@ -97,11 +527,15 @@ class CategoryAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .annotate(
                 term_count=Count("terms", distinct=True),
-                live_count=Count("terms", filter=Q(terms__in=Term.objects.live()), distinct=True),
+                live_count=Count(
+                    "publications",
+                    filter=Q(publications__in=Publication.objects.live()),
+                    distinct=True,
+                ),
             )
         )
 
-    @admin.display(description="Published terms", ordering="live_count")
+    @admin.display(description="Live terms", ordering="live_count")
     def live_terms(self, category):
         return category.live_count
 

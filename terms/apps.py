@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class TermsConfig(AppConfig):
     name = "terms"
     verbose_name = "Glossary"
+
+    def ready(self):
+        from terms import versioning
+
+        versioning.register()

@@ -1,7 +1,7 @@
 """Load the demo glossary (``terms.demo_data``) into the database, idempotently.
 
-Each category and term is matched by slug; only what differs is written, so a second run
-changes nothing (not even "updated" times).
+Each category and term is matched by slug; only what differs is written and published again,
+so a second run changes nothing (not even "updated" times).
 """
 
 from dataclasses import dataclass, field
@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from terms import demo_data
-from terms.editing import after_term_saved, state_of
-from terms.models import Alias, Category, RelatedTerm, Term
+from terms.editing import after_term_saved, names_before_save
+from terms.models import Alias, Category, RelatedTerm, Term, Transition
+from terms.publishing import freeze
 
 TERM_FIELDS = ("title", "summary", "definition", "why_it_matters", "in_practice")
 
@@ -49,7 +50,7 @@ def _load_category(entry: dict, position: int, report: DemoReport) -> Category:
 def _term_differs(term: Term, entry: dict, category: Category) -> bool:
     if any(getattr(term, name) != entry[name] for name in TERM_FIELDS):
         return True
-    if term.category_id != category.pk or term.status != Term.Status.PUBLISHED:
+    if term.category_id != category.pk:
         return True
     if sorted(alias.name for alias in term.aliases.all()) != sorted(entry["aliases"]):
         return True
@@ -62,7 +63,7 @@ def _load_term(entry: dict, categories: dict[str, Category], report: DemoReport)
     if term is not None and not _term_differs(term, entry, category):
         report.unchanged.append(entry["slug"])
         return term
-    before = state_of(term) if term else None
+    names_before = names_before_save(term) if term else None
     if term is None:
         term = Term(slug=entry["slug"])
         report.created.append(entry["slug"])
@@ -71,7 +72,6 @@ def _load_term(entry: dict, categories: dict[str, Category], report: DemoReport)
     for name in TERM_FIELDS:
         setattr(term, name, entry[name])
     term.category = category
-    term.status = Term.Status.PUBLISHED
     term.save()
     term.aliases.exclude(name__in=entry["aliases"]).delete()
     existing = set(term.aliases.values_list("name", flat=True))
@@ -79,7 +79,7 @@ def _load_term(entry: dict, categories: dict[str, Category], report: DemoReport)
         if name not in existing:
             Alias.objects.create(term=term, name=name, slug=slugify(name))
     term.tags.set(entry["tags"])
-    after_term_saved(term, before)
+    after_term_saved(term, names_before)
     return term
 
 
@@ -100,6 +100,22 @@ def _load_related(term: Term, slugs: list[str], terms: dict[str, Term], report: 
         report.updated.append(term.slug)
 
 
+def _publish(term: Term) -> None:
+    """Publish the demo term as it now stands, as an editor approving it would."""
+    freeze(term)
+    from_status = term.status
+    Term.objects.filter(pk=term.pk).update(
+        status=Term.Status.PUBLISHED, has_unpublished_changes=False
+    )
+    Transition.objects.create(
+        term=term,
+        action="approve",
+        from_status=from_status,
+        to_status=Term.Status.PUBLISHED,
+        comment="Published by the demo content loader.",
+    )
+
+
 def load_demo_content(*, dry_run: bool = False) -> DemoReport:
     """Create or update the demo categories and terms; with ``dry_run`` nothing is kept."""
     report = DemoReport()
@@ -111,6 +127,11 @@ def load_demo_content(*, dry_run: bool = False) -> DemoReport:
         terms = {entry["slug"]: _load_term(entry, categories, report) for entry in demo_data.TERMS}
         for entry in demo_data.TERMS:
             _load_related(terms[entry["slug"]], entry["related"], terms, report)
+        changed = set(report.created) | set(report.updated)
+        live = set(Term.objects.live().values_list("slug", flat=True))
+        for slug, term in terms.items():
+            if slug in changed or slug not in live:
+                _publish(term)
         if dry_run:
             transaction.set_rollback(True)
     return report

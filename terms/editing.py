@@ -1,14 +1,13 @@
-"""What happens when a term is saved or deleted: names kept unique, HTML rendered and stored,
-and the terms that link to it re-rendered when what their links resolve to has changed.
+"""What happens when the working copy of a term is saved or deleted.
 
+Names are kept unique, the sections' HTML is rendered and stored, and wiki links recorded;
+terms whose links could not be resolved are rendered again when a name they use appears.
 The admin, the demo loader and tests all save terms through ``after_term_saved`` so that
 nothing is rendered on a reader's request.
 """
 
-from dataclasses import dataclass
-
+import reversion
 from django.db import transaction
-from django.utils import timezone
 
 from terms.models import Term, WikiLink
 from terms.names import keys_of, sync_reserved_names
@@ -17,27 +16,18 @@ from terms.rendering import render
 SECTION_FIELDS = ("definition", "why_it_matters", "in_practice")
 
 
-@dataclass(frozen=True)
-class TermState:
-    """What other terms' links depend on: whether the term is live and the names it answers to."""
-
-    live: bool
-    keys: frozenset[str]
-
-
-def state_of(term: Term) -> TermState | None:
-    """The stored state of ``term`` (None for a term not saved yet). Call before changing it."""
+def names_before_save(term: Term) -> frozenset[str] | None:
+    """The names ``term`` answers to in the database (None for a new term). Call before saving."""
     if term.pk is None:
         return None
-    stored = Term.objects.filter(pk=term.pk).live().exists()
-    return TermState(live=stored, keys=frozenset(keys_of(term)))
+    return frozenset(keys_of(term))
 
 
 def render_term(term: Term) -> None:
     """Render the term's sections into its ``*_html`` fields and record its wiki links.
 
-    Uses ``update()`` so that refreshing a term because another one changed does not touch its
-    own "updated" time.
+    Uses ``update()`` so that re-rendering a term because another one changed does not touch
+    its own "updated" time or version.
     """
     html = {}
     links: dict[str, int | None] = {}
@@ -70,30 +60,29 @@ def refresh_terms_linking_to(keys: set[str], *, exclude: Term | None = None) -> 
 
 
 @transaction.atomic
-def after_term_saved(term: Term, before: TermState | None) -> None:
-    """Call once a term and its aliases are saved; ``before`` comes from ``state_of``."""
+def after_term_saved(term: Term, names_before: frozenset[str] | None) -> None:
+    """Call once a term and its aliases are saved; ``names_before`` from ``names_before_save``."""
     sync_reserved_names(term)
-    if term.is_live and term.published_at is None:
-        term.published_at = timezone.now()
-        Term.objects.filter(pk=term.pk).update(published_at=term.published_at)
     render_term(term)
-    after = state_of(term)
-    if before is None:
-        changed = after.keys if after.live else set()
-    elif before.live != after.live:
-        changed = before.keys | after.keys
-    elif after.live and before.keys != after.keys:
-        # A rename: links by old names lose their target, links by the old slug get a new URL.
-        changed = before.keys | after.keys
-    else:
-        changed = set()
+    names_after = frozenset(keys_of(term))
+    # Names that appeared or went away: links written with them may now resolve differently.
+    changed = names_after ^ (names_before or frozenset())
     refresh_terms_linking_to(set(changed), exclude=term)
 
 
 @transaction.atomic
-def delete_term(term: Term) -> None:
-    """Delete a term; terms that linked to it lose the link (it becomes plain text)."""
-    before = state_of(term)
+def delete_term(term: Term, *, by=None) -> None:
+    """Delete a term, keeping a saved version of it so an editor can recover it.
+
+    Links to it are no longer shown (they become plain text).
+    """
+    names = frozenset(keys_of(term))
+    with reversion.create_revision():
+        reversion.add_to_revision(term)
+        for related in (*term.aliases.all(), *term.related_links.all(), *term.tagged_items.all()):
+            reversion.add_to_revision(related)
+        reversion.set_comment("Deleted")
+        if by is not None:
+            reversion.set_user(by)
     term.delete()
-    if before and before.live:
-        refresh_terms_linking_to(set(before.keys))
+    refresh_terms_linking_to(set(names))

@@ -7,24 +7,32 @@ from taggit.models import Tag
 
 from terms.models import Term
 from terms.names import conflicts
+from terms.workflow import Action, conflict_message
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
 
 class TermAdminForm(forms.ModelForm):
+    # The version the editor loaded; saving checks it in the database (optimistic locking).
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Term
         fields = [
             "title",
             "slug",
             "category",
-            "status",
             "summary",
             "definition",
             "why_it_matters",
             "in_practice",
             "tags",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.fields["expected_version"].initial = self.instance.version
 
     def clean_slug(self):
         return self.cleaned_data["slug"].lower()
@@ -45,8 +53,22 @@ class TermAdminForm(forms.ModelForm):
             )
         return tags
 
+    def check_version(self, expected: int | None) -> None:
+        """Refuse the save if someone else saved since this form was loaded.
+
+        The row stays locked (on PostgreSQL) until the admin's transaction ends, so the
+        version cannot change between this check and the save.
+        """
+        current = (
+            Term.objects.select_for_update().filter(pk=self.instance.pk).values("version").first()
+        )
+        if current is not None and expected is not None and expected != current["version"]:
+            self.add_error(None, ValidationError(conflict_message(self.instance), code="conflict"))
+
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk:
+            self.check_version(cleaned.get("expected_version"))
         title, slug = cleaned.get("title"), cleaned.get("slug")
         found = conflicts(self.instance, [title or ""], [slug or ""])
         if title and title.lower() in found:
@@ -118,3 +140,29 @@ class RelatedTermInlineFormSet(forms.BaseInlineFormSet):
             elif related.pk in seen:
                 form.add_error("related", "This term is already in the list.")
             seen.add(related.pk)
+
+
+class TransitionForm(forms.Form):
+    """One workflow action from the term's change page."""
+
+    action = forms.ChoiceField(choices=[])
+    comment = forms.CharField(
+        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    go_live_at = forms.DateTimeField(
+        required=False,
+        label="Go live at",
+        help_text="Leave empty to publish now.",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    expire_at = forms.DateTimeField(
+        required=False,
+        label="Take down at",
+        help_text="Optional.",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    expected_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = list(Action.LABELS.items())

@@ -10,8 +10,7 @@ from collections.abc import Iterable
 
 from django.db.models.functions import Lower
 
-from terms.models import Alias, ReservedName, Term
-from terms.rendering import WikiTarget
+from terms.models import Alias, Publication, PublicationAlias, ReservedName, Term
 
 Source = ReservedName.Source
 
@@ -89,39 +88,51 @@ def conflicts(term: Term | None, names: Iterable[str], slugs: Iterable[str]) -> 
     return found
 
 
-def resolve_wiki_targets(targets: Iterable[str]) -> dict[str, WikiTarget]:
-    """Map wiki-link targets (names first, then slugs) to the live terms they lead to.
+def resolve_wiki_targets(targets: Iterable[str]) -> dict[str, int]:
+    """Map wiki-link targets to the ids of the terms they name: names first, then slugs.
 
-    Keys of the result are the lowercased targets; targets that lead to no live term are
-    absent. One query whatever the number of targets.
+    Any term counts, live or not: whether a link is shown is decided when the page is read.
+    Keys of the result are the lowercased targets; targets that name no term are absent.
+    One query whatever the number of targets.
     """
     keys = {target.lower() for target in targets}
     if not keys:
         return {}
     rows = (
         ReservedName.objects.annotate(key=Lower("value"))
-        .filter(key__in=keys, term__in=Term.objects.live())
-        .values_list("key", "namespace", "term_id", "term__slug", "term__title")
+        .filter(key__in=keys)
+        .values_list("key", "namespace", "term_id")
     )
-    best: dict[str, tuple[int, WikiTarget]] = {}
-    for key, namespace, term_id, slug, title in rows:
+    best: dict[str, tuple[int, int]] = {}
+    for key, namespace, term_id in rows:
         rank = 0 if namespace == ReservedName.Namespace.NAME else 1
         if key not in best or rank < best[key][0]:
-            url = Term(slug=slug).get_absolute_url()
-            best[key] = (rank, WikiTarget(url=url, title=title, term_id=term_id))
-    return {key: target for key, (_, target) in best.items()}
+            best[key] = (rank, term_id)
+    return {key: term_id for key, (_, term_id) in best.items()}
 
 
-def live_term_for_slug(slug: str) -> Term | None:
-    """The live term an alias slug or former slug leads to, for a redirect. One query."""
-    row = (
-        ReservedName.objects.annotate(key=Lower("value"))
-        .filter(
-            key=slug.lower(),
-            namespace=ReservedName.Namespace.SLUG,
-            term__in=Term.objects.live(),
+def live_publication_for_slug(slug: str) -> Publication | None:
+    """The live publication that an alias slug, a former slug or a differently-cased slug
+    leads to, for a redirect. At most three queries, on the not-found path only."""
+    key = slug.lower()
+    live = Publication.objects.live()
+    found = live.filter(slug=key).first()
+    if found is None:
+        alias = (
+            PublicationAlias.objects.filter(slug=key, publication__in=live)
+            .select_related("publication")
+            .first()
         )
-        .select_related("term")
-        .first()
-    )
-    return row.term if row else None
+        found = alias.publication if alias else None
+    if found is None:
+        term_ids = (
+            ReservedName.objects.annotate(key=Lower("value"))
+            .filter(
+                key=key,
+                namespace=ReservedName.Namespace.SLUG,
+                source__in=[ReservedName.Source.FORMER_SLUG, ReservedName.Source.ALIAS_SLUG],
+            )
+            .values("term_id")
+        )
+        found = live.filter(term_id__in=term_ids).first()
+    return found

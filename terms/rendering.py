@@ -4,6 +4,10 @@ Every piece of HTML that readers or the admin preview see comes out of ``render`
 markdown-it-py (CommonMark, linear time, raw HTML off) and then nh3's allow-list, so neither a
 mistake in the Markdown layer nor hostile input can put markup on a page that the allow-list
 does not name.
+
+A wiki link is stored as ``<a class="wiki-link" data-term="ID">label</a>``, without an address:
+``terms.links`` turns it into a link when the page is read, and only if that term is live then,
+so a link appears the moment its target goes live and never points at a draft.
 """
 
 from dataclasses import dataclass, field
@@ -24,7 +28,7 @@ ALLOWED_TAGS = {
     "th", "thead", "tr", "ul",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "rel", "class"},
+    "a": {"href", "title", "rel", "class", "data-term"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
     "td": {"style"},
@@ -35,19 +39,10 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 EXTERNAL_LINK_REL = "noopener nofollow"
 
 
-@dataclass(frozen=True)
-class WikiTarget:
-    """What a ``[[...]]`` resolved to: a live term's address and title."""
-
-    url: str
-    title: str
-    term_id: int
-
-
 @dataclass
 class RenderedMarkdown:
     html: str
-    # Every wiki link in the text: lowercased target → the live term's id, or None.
+    # Every wiki link in the text: lowercased target → the id of the term it names, or None.
     wiki_links: dict[str, int | None] = field(default_factory=dict)
 
 
@@ -85,12 +80,12 @@ def _wiki_link_rule(state: StateInline, silent: bool) -> bool:
 
 def _render_wiki_link(self, tokens: list[Token], idx: int, options, env) -> str:
     meta = tokens[idx].meta
-    resolved: WikiTarget | None = env.get("wiki_targets", {}).get(meta["target"].lower())
+    term_id: int | None = env.get("wiki_targets", {}).get(meta["target"].lower())
     label = escapeHtml(meta["label"])
-    if resolved is None:
-        # An unknown or unpublished target is plain text: never a broken link, never a title leak.
+    if term_id is None:
+        # An unknown target is plain text: never a broken link.
         return label
-    return f'<a href="{escapeHtml(resolved.url)}" class="wiki-link">{label}</a>'
+    return f'<a class="wiki-link" data-term="{int(term_id)}">{label}</a>'
 
 
 def _render_link_open(self, tokens: list[Token], idx: int, options, env) -> str:
@@ -159,6 +154,7 @@ def sanitize_html(html: str) -> str:
 
 
 _CLASS_ALLOWED = {
+    # "wiki-link" only; the renderer is the only source of classes (raw HTML is off).
     "a": lambda value: value == "wiki-link",
     "code": lambda value: value.startswith("language-") and value.isascii() and " " not in value,
 }
@@ -174,13 +170,15 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
         return value if value in _TABLE_ALIGNMENTS else None
     if attribute == "rel":
         return EXTERNAL_LINK_REL
+    if attribute == "data-term":
+        return value if value.isdigit() else None
     return value
 
 
 def render(text: str, resolve=None) -> RenderedMarkdown:
-    """Render Markdown to sanitized HTML, resolving wiki links to live terms.
+    """Render Markdown to sanitized HTML, with wiki links resolved to term ids.
 
-    ``resolve`` maps a set of wiki-link targets to ``{lowercased target: WikiTarget}``; it
+    ``resolve`` maps a set of wiki-link targets to ``{lowercased target: term id}``; it
     defaults to ``terms.names.resolve_wiki_targets`` (one query for the whole text).
     """
     if resolve is None:
@@ -192,13 +190,12 @@ def render(text: str, resolve=None) -> RenderedMarkdown:
     env["wiki_targets"] = resolve(targets) if targets else {}
     html = sanitize_html(_parser.renderer.render(tokens, _parser.options, env))
     resolved = env["wiki_targets"]
-    links = {}
-    for target in targets:
-        key = target.lower()
-        links[key] = resolved[key].term_id if key in resolved else None
+    links = {target.lower(): resolved.get(target.lower()) for target in targets}
     return RenderedMarkdown(html=html, wiki_links=links)
 
 
 def render_markdown(text: str) -> str:
-    """The HTML of ``render``; the admin's markdownx preview calls this."""
-    return render(text).html
+    """HTML exactly as a reader would see it now; the admin's markdownx preview calls this."""
+    from terms.links import link_live_terms
+
+    return link_live_terms(render(text).html)

@@ -11,4 +11,5 @@ urlpatterns = [
     path("categories/<slug:slug>/", views.CategoryDetailView.as_view(), name="category"),
     path("tags/<str:slug>/", views.TagDetailView.as_view(), name="tag"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("preview/terms/<int:pk>/", views.TermPreviewView.as_view(), name="preview"),
 ]

@@ -1,21 +1,25 @@
-"""Reader pages. Every view gets its terms through ``Term.objects.live()``."""
+"""Reader pages. Every view reads publications through ``Publication.objects.live()``."""
 
 import string
 from urllib.parse import urlencode
 
-from django.db.models import CharField, Count, F, Prefetch, Q, Value
+from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Lower, Substr, Upper
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from terms.models import Alias, Category, RelatedTerm, Term
-from terms.names import live_term_for_slug
+from terms.links import link_live_terms, live_cards, wiki_link_ids
+from terms.models import Category, Publication, PublicationAlias, Term
+from terms.names import live_publication_for_slug
 
 LETTERS = list(string.ascii_uppercase)
 OTHER_LETTER = "#"
 SEARCH_MAX_LENGTH = 200
+SECTION_HTML = ("definition_html", "why_it_matters_html", "in_practice_html")
 
 
 def initial_of(field: str):
@@ -31,10 +35,10 @@ def filter_by_letter(queryset, letter: str | None):
 
 
 class LiveTermsMixin:
-    """Owns visibility for the reader views: only live terms, with what cards need."""
+    """Owns visibility for the reader views: only live publications, with what cards need."""
 
     def live_terms(self):
-        return Term.objects.live().select_related("category")
+        return Publication.objects.live().select_related("category")
 
 
 class HomeView(LiveTermsMixin, TemplateView):
@@ -42,14 +46,14 @@ class HomeView(LiveTermsMixin, TemplateView):
     recent_count = 8
 
     def get_context_data(self, **kwargs):
-        live = Term.objects.live()
+        live = Publication.objects.live()
         categories = Category.objects.annotate(
-            live_count=Count("terms", filter=Q(terms__in=live))
+            live_count=Count("publications", filter=Q(publications__in=live))
         ).filter(live_count__gt=0)
         return super().get_context_data(
             categories=categories,
             letters=letter_strip(),
-            recent_terms=self.live_terms().order_by("-updated_at")[: self.recent_count],
+            recent_terms=self.live_terms().order_by("-go_live_at")[: self.recent_count],
             **kwargs,
         )
 
@@ -62,7 +66,7 @@ def index_entries():
 
     Each entry points at its term; an alias entry also carries the term's title.
     """
-    live = Term.objects.live()
+    live = Publication.objects.live()
     terms = (
         live.annotate(
             label=F("title"),
@@ -76,14 +80,14 @@ def index_entries():
         .order_by()
     )
     aliases = (
-        Alias.objects.filter(term__in=live)
+        PublicationAlias.objects.filter(publication__in=live)
         .annotate(
             label=F("name"),
             sort_key=Lower("name"),
             initial=initial_of("name"),
-            term_slug=F("term__slug"),
-            entry_summary=F("term__summary"),
-            alias_of=F("term__title"),
+            term_slug=F("publication__slug"),
+            entry_summary=F("publication__summary"),
+            alias_of=F("publication__title"),
         )
         .values(*INDEX_COLUMNS)
         .order_by()
@@ -135,38 +139,71 @@ class TermIndexView(ListView):
         )
 
 
+def term_page_context(term) -> dict:
+    """Related cards and live wiki links for a term page (a publication, or a working copy in
+    preview). One query for every term the page points to."""
+    related_ids = list(term.related_term_ids)
+    linked_ids = [i for name in SECTION_HTML for i in wiki_link_ids(getattr(term, name))]
+    cards = live_cards(related_ids + linked_ids)
+    return {
+        "related_terms": [cards[i] for i in related_ids if i in cards],
+        "sections": {
+            name.removesuffix("_html"): link_live_terms(getattr(term, name), cards)
+            for name in SECTION_HTML
+        },
+    }
+
+
 class TermDetailView(LiveTermsMixin, DetailView):
     template_name = "terms/term_detail.html"
     context_object_name = "term"
 
     def get_queryset(self):
-        live_related = (
-            RelatedTerm.objects.filter(related__in=Term.objects.live())
-            .select_related("related")
-            .order_by("position", "pk")
-        )
-        return self.live_terms().prefetch_related(
-            "tags",
-            "aliases",
-            Prefetch("related_links", queryset=live_related, to_attr="live_related_links"),
-        )
+        return self.live_terms().prefetch_related("tags", "aliases")
 
     def get(self, request, *args, **kwargs):
         slug = kwargs["slug"]
         self.object = self.get_queryset().filter(slug=slug).first()
         if self.object is None:
             # An alias, a former slug or a differently-cased slug: 301 to the canonical page.
-            target = live_term_for_slug(slug)
-            if target is None:
-                raise Http404("No live term has this address.")
-            return redirect(target, permanent=True)
+            target = live_publication_for_slug(slug)
+            if target is not None:
+                return redirect(target, permanent=True)
+            if Publication.objects.filter(
+                slug=slug.lower(), go_live_at__lte=timezone.now()
+            ).exists():
+                return TemplateResponse(request, "terms/gone.html", status=410)
+            raise Http404("No live term has this address.")
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
+        return super().get_context_data(**term_page_context(self.object), **kwargs)
+
+
+class TermPreviewView(DetailView):
+    """A staff user's look at a working copy, through the public template. 404 for others."""
+
+    template_name = "terms/term_detail.html"
+    context_object_name = "term"
+
+    def get_queryset(self):
+        user = self.request.user
+        if not (user.is_active and user.is_staff):
+            return Term.objects.none()
+        return Term.objects.select_related("category").prefetch_related("tags", "aliases")
+
+    def get_context_data(self, **kwargs):
         term = self.object
-        return super().get_context_data(
-            related_terms=[link.related for link in term.live_related_links], **kwargs
+        term.related_term_ids = list(
+            term.related_links.order_by("position", "pk").values_list("related_id", flat=True)
         )
+        return super().get_context_data(is_preview=True, **term_page_context(term), **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class CategoryDetailView(LiveTermsMixin, ListView):
@@ -176,7 +213,7 @@ class CategoryDetailView(LiveTermsMixin, ListView):
 
     def get_queryset(self):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
-        return self.live_terms().filter(category=self.category)
+        return self.live_terms().filter(category=self.category).order_by(Lower("title"))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
@@ -189,7 +226,7 @@ class TagDetailView(LiveTermsMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        terms = self.live_terms().filter(tags=self.tag)
+        terms = self.live_terms().filter(tags=self.tag).order_by(Lower("title"))
         if not terms.exists():
             # A tag used only by unpublished terms is not public either.
             raise Http404("No live term has this tag.")
@@ -210,7 +247,7 @@ class SearchView(LiveTermsMixin, ListView):
 
     def get_queryset(self):
         self.query = self.get_query()
-        return Term.objects.search(self.query).select_related("category")
+        return Publication.objects.search(self.query).select_related("category")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -3,8 +3,9 @@
 import factory
 from django.contrib.auth import get_user_model
 
-from terms.editing import after_term_saved
+from terms.editing import after_term_saved, names_before_save
 from terms.models import Alias, Category, RelatedTerm, Term
+from terms.publishing import freeze, take_down
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -27,7 +28,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 
 
 class TermFactory(factory.django.DjangoModelFactory):
-    """A live term by default; pass ``status=Term.Status.DRAFT`` for a draft.
+    """A live (published) term by default; pass ``status=Term.Status.DRAFT`` for a draft.
 
     ``aliases=["LLM"]``, ``tags=["llm"]`` and ``related=[other, ...]`` are accepted.
     """
@@ -64,3 +65,30 @@ class TermFactory(factory.django.DjangoModelFactory):
     def _after_postgeneration(cls, instance, create, results=None):
         if create:
             after_term_saved(instance, None)
+            if instance.status == Term.Status.PUBLISHED:
+                freeze(instance)
+
+
+def edit(term: Term, **changes) -> Term:
+    """Change the working copy and save it the way the admin does (names, HTML, links)."""
+    names_before = names_before_save(term)
+    for name, value in changes.items():
+        setattr(term, name, value)
+    term.save()
+    after_term_saved(term, names_before)
+    return term
+
+
+def publish(term: Term, **kwargs) -> Term:
+    """Publish the working copy as it is (what an editor's approval does)."""
+    freeze(term, **kwargs)
+    Term.objects.filter(pk=term.pk).update(status=Term.Status.PUBLISHED)
+    term.refresh_from_db()
+    return term
+
+
+def unpublish(term: Term) -> Term:
+    take_down(term)
+    Term.objects.filter(pk=term.pk).update(status=Term.Status.ARCHIVED)
+    term.refresh_from_db()
+    return term

@@ -22,7 +22,6 @@ def term_form_data(category, **overrides):
         "title": "Attention mechanism",
         "slug": "attention-mechanism",
         "category": category.pk,
-        "status": "published",
         "summary": "How a model decides which words matter for each word.",
         "definition": "Used by the [[Transformer]]. <script>alert(1)</script>",
         "why_it_matters": "It made long contexts workable.",
@@ -81,7 +80,10 @@ def test_adding_a_term_stores_html_names_and_tags(editor_client):
 
     assert response.status_code == 302, response.content.decode()[:2000]
     term = Term.objects.get(slug="attention-mechanism")
-    assert '<a href="/terms/transformer/" class="wiki-link">Transformer</a>' in term.definition_html
+    transformer = Term.objects.get(slug="transformer")
+    assert f'<a class="wiki-link" data-term="{transformer.pk}">Transformer</a>' in (
+        term.definition_html
+    )
     assert "<script>" not in term.definition_html
     assert sorted(tag.name for tag in term.tags.all()) == ["LLM", "architecture"]
     assert term.aliases.get().slug == "attention"

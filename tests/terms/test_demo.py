@@ -11,6 +11,7 @@ def test_demo_content_loads_a_real_published_glossary():
 
     assert Term.objects.live().count() >= 30
     assert Term.objects.exclude(status=Term.Status.PUBLISHED).count() == 0
+    assert Term.objects.live().count() == Term.objects.count()
     open_weight = Term.objects.get(slug="open-weight")
     assert open_weight.category.name == "Business & Strategy"
     assert list(

@@ -101,7 +101,7 @@ def test_tags_are_case_insensitive():
     )
 
 
-def test_live_means_published():
+def test_live_means_having_a_live_publication():
     live = TermFactory()
     TermFactory(status=Term.Status.DRAFT)
 

@@ -1,5 +1,6 @@
-"""The glossary's content model: categories, terms, their names, tags and links."""
+"""The editors' content: categories, terms (working copies), aliases, tags, related terms."""
 
+from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
@@ -50,36 +51,19 @@ class Category(models.Model):
 
 class TermQuerySet(models.QuerySet):
     def live(self):
-        """Terms that readers may see. Every public surface asks through this method."""
-        return self.filter(status=Term.Status.PUBLISHED)
+        """Terms that readers can see right now: those with a live publication."""
+        from terms.models.publication import Publication
 
-    def search(self, query: str):
-        """Live terms whose title, other names or summary contain ``query``, titles first."""
-        query = query.strip()
-        if not query:
-            return self.none()
-        matches = (
-            Q(title__icontains=query)
-            | Q(aliases__name__icontains=query)
-            | Q(summary__icontains=query)
-        )
-        title_first = models.Case(
-            models.When(title__iexact=query, then=0),
-            models.When(title__istartswith=query, then=1),
-            models.When(title__icontains=query, then=2),
-            default=3,
-            output_field=models.IntegerField(),
-        )
-        ids = self.live().filter(matches).values("pk")
-        return (
-            self.filter(pk__in=ids)
-            .annotate(search_rank=title_first)
-            .order_by("search_rank", Lower("title"))
-        )
+        return self.filter(pk__in=Publication.objects.live().values("term_id"))
+
+    def in_review(self):
+        return self.filter(status=Term.Status.IN_REVIEW)
 
 
 class TaggedTerm(TaggedItemBase):
-    content_object = models.ForeignKey("Term", on_delete=models.CASCADE, related_name="+")
+    content_object = models.ForeignKey(
+        "Term", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
     class Meta:
         verbose_name = "tagged term"
@@ -101,15 +85,22 @@ def section_field(verbose_name: str, help_text: str):
 
 
 class Term(models.Model):
-    """The editors' working copy of a glossary entry."""
+    """The editors' working copy of a glossary entry.
+
+    Readers never see this row: publishing freezes it into a ``Publication``. ``status`` is
+    where the working copy stands in the editorial workflow (``terms.workflow`` owns the
+    transitions); ``live_publication`` is what readers get.
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
         PUBLISHED = "published", "Published"
+        ARCHIVED = "archived", "Archived"
 
         @property
-        def is_public(self) -> bool:
-            return self is Term.Status.PUBLISHED
+        def is_editable_by_writers(self) -> bool:
+            return self is Term.Status.DRAFT
 
     title = models.CharField(max_length=NAME_MAX_LENGTH)
     slug = models.SlugField(
@@ -141,11 +132,35 @@ class Term(models.Model):
         related_name="+",
         blank=True,
     )
-    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    status = models.CharField(
+        max_length=20, choices=Status, default=Status.DRAFT, editable=False, db_index=True
+    )
+    # True while the working copy differs from the publication readers see.
+    has_unpublished_changes = models.BooleanField(default=False, editable=False)
+    # Optimistic concurrency: every save checks and increments it in one UPDATE.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    last_editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the term first went live."
+    )
 
     objects = TermQuerySet.as_manager()
 
@@ -183,6 +198,9 @@ class Term(models.Model):
         indexes = [
             models.Index(fields=["status", "-updated_at"], name="terms_term_status_updated"),
         ]
+        permissions = [
+            ("publish_term", "Can approve, publish, schedule, unpublish and restore terms"),
+        ]
 
     def __str__(self):
         return self.title
@@ -192,7 +210,11 @@ class Term(models.Model):
 
     @property
     def is_live(self) -> bool:
-        return Term.Status(self.status).is_public
+        return Term.objects.live().filter(pk=self.pk).exists()
+
+    def live_publication(self):
+        """The publication readers see now, or None."""
+        return self.publications.live().first()
 
 
 class Alias(models.Model):
@@ -250,71 +272,3 @@ class RelatedTerm(models.Model):
 
     def __str__(self):
         return f"{self.term} → {self.related}"
-
-
-class ReservedName(models.Model):
-    """Every name and slug that leads to a term, in one table so the database keeps them unique.
-
-    Titles and alias names share the NAME namespace (wiki links resolve there); term slugs,
-    alias slugs and former slugs share the SLUG namespace (URLs resolve there). Kept in step
-    with terms and aliases by ``terms.names.sync_reserved_names``.
-    """
-
-    class Namespace(models.TextChoices):
-        NAME = "name", "Name"
-        SLUG = "slug", "Slug"
-
-    class Source(models.TextChoices):
-        TITLE = "title", "Title"
-        SLUG = "slug", "Slug"
-        ALIAS = "alias", "Alias"
-        ALIAS_SLUG = "alias_slug", "Alias slug"
-        FORMER_SLUG = "former_slug", "Former slug"
-
-        @property
-        def namespace(self) -> "ReservedName.Namespace":
-            if self in (self.TITLE, self.ALIAS):
-                return ReservedName.Namespace.NAME
-            return ReservedName.Namespace.SLUG
-
-        @property
-        def redirects(self) -> bool:
-            """Whether a URL with this slug answers 301 to the term's canonical address."""
-            return self in (self.ALIAS_SLUG, self.FORMER_SLUG)
-
-    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="reserved_names")
-    namespace = models.CharField(max_length=10, choices=Namespace)
-    source = models.CharField(max_length=20, choices=Source)
-    value = models.CharField(max_length=NAME_MAX_LENGTH)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                Lower("value"), "namespace", name="terms_reservedname_unique_ci"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.value} ({self.get_source_display()} of {self.term_id})"
-
-
-class WikiLink(models.Model):
-    """A ``[[target]]`` written in a term's text, kept so the linking terms can be re-rendered
-    when the target goes live, is renamed or stops being live."""
-
-    source = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="wiki_links")
-    target_key = models.CharField(max_length=NAME_MAX_LENGTH, help_text="Lowercased target.")
-    target = models.ForeignKey(
-        Term, on_delete=models.SET_NULL, null=True, blank=True, related_name="wiki_backlinks"
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["source", "target_key"], name="terms_wikilink_unique_per_source"
-            )
-        ]
-        indexes = [models.Index(fields=["target_key"], name="terms_wikilink_target_key")]
-
-    def __str__(self):
-        return f"{self.source_id} → [[{self.target_key}]]"

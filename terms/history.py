@@ -1,0 +1,133 @@
+"""Versions of a term side by side: saved versions (django-reversion), the working copy and the
+live publication, reduced to the fields editors care about, and a word-level diff of two."""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from reversion.models import Version
+from taggit.models import Tag
+
+from terms.models import Alias, Category, Publication, RelatedTerm, TaggedTerm, Term
+
+FIELDS = [
+    ("title", "Title"),
+    ("slug", "Slug"),
+    ("category", "Category"),
+    ("summary", "Summary"),
+    ("definition", "Definition"),
+    ("why_it_matters", "Why it matters"),
+    ("in_practice", "In practice"),
+    ("tags", "Tags"),
+    ("aliases", "Other names"),
+    ("related", "Related terms"),
+]
+TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+
+
+def _titles(term_ids) -> list[str]:
+    titles = dict(Term.objects.filter(pk__in=term_ids).values_list("pk", "title"))
+    return [titles.get(term_id, f"(deleted term #{term_id})") for term_id in term_ids]
+
+
+def of_working_copy(term: Term) -> dict[str, str]:
+    related = term.related_links.order_by("position", "pk").values_list("related_id", flat=True)
+    return {
+        "title": term.title,
+        "slug": term.slug,
+        "category": term.category.name if term.category_id else "",
+        "summary": term.summary,
+        "definition": term.definition,
+        "why_it_matters": term.why_it_matters,
+        "in_practice": term.in_practice,
+        "tags": ", ".join(sorted(tag.name for tag in term.tags.all())),
+        "aliases": ", ".join(sorted(alias.name for alias in term.aliases.all())),
+        "related": ", ".join(_titles(list(related))),
+    }
+
+
+def of_publication(publication: Publication) -> dict[str, str]:
+    return {
+        "title": publication.title,
+        "slug": publication.slug,
+        "category": publication.category.name,
+        "summary": publication.summary,
+        "definition": publication.definition,
+        "why_it_matters": publication.why_it_matters,
+        "in_practice": publication.in_practice,
+        "tags": ", ".join(sorted(tag.name for tag in publication.tags.all())),
+        "aliases": ", ".join(sorted(alias.name for alias in publication.aliases.all())),
+        "related": ", ".join(_titles(publication.related_term_ids)),
+    }
+
+
+def of_version(version: Version) -> dict[str, str]:
+    """A saved version, with the aliases, tags and related terms saved in the same revision."""
+    fields = version.field_dict
+    aliases, related, tag_ids = [], [], []
+    for other in version.revision.version_set.all():
+        model = other._model
+        data = other.field_dict
+        if model is Alias and data.get("term_id") == int(version.object_id):
+            aliases.append(data["name"])
+        elif model is RelatedTerm and data.get("term_id") == int(version.object_id):
+            related.append((data.get("position", 0), data["related_id"]))
+        elif model is TaggedTerm and data.get("content_object_id") == int(version.object_id):
+            tag_ids.append(data["tag_id"])
+    category = Category.objects.filter(pk=fields.get("category_id")).first()
+    tags = Tag.objects.filter(pk__in=tag_ids).values_list("name", flat=True)
+    return {
+        "title": fields.get("title", ""),
+        "slug": fields.get("slug", ""),
+        "category": category.name if category else "",
+        "summary": fields.get("summary", ""),
+        "definition": fields.get("definition", ""),
+        "why_it_matters": fields.get("why_it_matters", ""),
+        "in_practice": fields.get("in_practice", ""),
+        "tags": ", ".join(sorted(tags)),
+        "aliases": ", ".join(sorted(aliases)),
+        "related": ", ".join(_titles([term_id for _, term_id in sorted(related)])),
+    }
+
+
+@dataclass
+class FieldDiff:
+    label: str
+    changed: bool
+    before: str  # HTML, escaped, with <del> marks
+    after: str  # HTML, escaped, with <ins> marks
+
+
+def _marked(tokens: list[str], spans: list[tuple[int, int]], tag: str) -> str:
+    out, position = [], 0
+    for start, end in spans:
+        out.append(escape("".join(tokens[position:start])))
+        out.append(f"<{tag}>{escape(''.join(tokens[start:end]))}</{tag}>")
+        position = end
+    out.append(escape("".join(tokens[position:])))
+    return "".join(out)
+
+
+def compare(before: dict[str, str], after: dict[str, str]) -> list[FieldDiff]:
+    """Word-level differences, field by field, as escaped HTML."""
+    diffs = []
+    for name, label in FIELDS:
+        a, b = before.get(name, ""), after.get(name, "")
+        if a == b:
+            diffs.append(FieldDiff(label, False, escape(a), escape(b)))
+            continue
+        tokens_a, tokens_b = TOKEN.findall(a), TOKEN.findall(b)
+        matcher = difflib.SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
+        removed, added = [], []
+        for op, a1, a2, b1, b2 in matcher.get_opcodes():
+            if op in ("replace", "delete"):
+                removed.append((a1, a2))
+            if op in ("replace", "insert"):
+                added.append((b1, b2))
+        diffs.append(
+            FieldDiff(
+                label, True, _marked(tokens_a, removed, "del"), _marked(tokens_b, added, "ins")
+            )
+        )
+    return diffs

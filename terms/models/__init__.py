@@ -1,0 +1,31 @@
+from terms.models.content import (
+    NAME_MAX_LENGTH,
+    SECTION_MAX_LENGTH,
+    SUMMARY_MAX_LENGTH,
+    Alias,
+    Category,
+    RelatedTerm,
+    TaggedTerm,
+    Term,
+)
+from terms.models.identity import ReservedName, WikiLink
+from terms.models.publication import Publication, PublicationAlias, TaggedPublication
+from terms.models.workflow import TermInReview, Transition
+
+__all__ = [
+    "NAME_MAX_LENGTH",
+    "SECTION_MAX_LENGTH",
+    "SUMMARY_MAX_LENGTH",
+    "Alias",
+    "Category",
+    "Publication",
+    "PublicationAlias",
+    "RelatedTerm",
+    "ReservedName",
+    "TaggedPublication",
+    "TaggedTerm",
+    "Term",
+    "TermInReview",
+    "Transition",
+    "WikiLink",
+]

@@ -1,0 +1,150 @@
+"""What readers see: publications, frozen copies of a term made when it is published.
+
+A publication is never edited after it is made (only its expiry can be brought forward, when a
+term is unpublished). Every public surface reads publications through one queryset method,
+``Publication.objects.live()``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from terms.models.content import NAME_MAX_LENGTH, SUMMARY_MAX_LENGTH, Category, Term
+
+
+class PublicationQuerySet(models.QuerySet):
+    def live(self, at=None):
+        """Publications readers see at ``at`` (default: now): for each term, the newest one
+        whose go-live time has come, unless it has expired.
+
+        Time is compared in the query, so a scheduled publication appears, and an expired one
+        disappears, at its moment without anyone running anything.
+        """
+        at = at or timezone.now()
+        newest = (
+            Publication.objects.filter(term=OuterRef("term_id"), go_live_at__lte=at)
+            .order_by("-go_live_at", "-pk")
+            .values("pk")[:1]
+        )
+        return self.filter(pk=Subquery(newest)).filter(
+            Q(expire_at__isnull=True) | Q(expire_at__gt=at)
+        )
+
+    def search(self, query: str):
+        """Live publications whose title, aliases or summary contain ``query``, titles first."""
+        query = query.strip()
+        if not query:
+            return self.none()
+        matches = (
+            Q(title__icontains=query)
+            | Q(aliases__name__icontains=query)
+            | Q(summary__icontains=query)
+        )
+        title_first = models.Case(
+            models.When(title__iexact=query, then=0),
+            models.When(aliases__name__iexact=query, then=0),
+            models.When(title__istartswith=query, then=1),
+            models.When(title__icontains=query, then=2),
+            default=3,
+            output_field=models.IntegerField(),
+        )
+        ids = self.live().filter(matches).values("pk")
+        ranked = (
+            Publication.objects.filter(pk__in=ids)
+            .annotate(search_rank=models.Min(title_first))
+            .order_by("search_rank", Lower("title"))
+        )
+        return ranked
+
+    def for_cards(self):
+        """Just what a term card shows."""
+        return self.only("pk", "term_id", "title", "slug", "summary", "category_id")
+
+
+class TaggedPublication(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "Publication", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = "tagged publication"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="terms_taggedpublication_unique"
+            )
+        ]
+
+
+class Publication(models.Model):
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="publications")
+    title = models.CharField(max_length=NAME_MAX_LENGTH)
+    slug = models.SlugField(max_length=NAME_MAX_LENGTH)
+    summary = models.CharField(max_length=SUMMARY_MAX_LENGTH)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="publications")
+    # The Markdown as approved (for history and comparison) and its sanitized HTML.
+    definition = models.TextField(blank=True)
+    why_it_matters = models.TextField(blank=True)
+    in_practice = models.TextField(blank=True)
+    definition_html = models.TextField(blank=True)
+    why_it_matters_html = models.TextField(blank=True)
+    in_practice_html = models.TextField(blank=True)
+    tags = TaggableManager(through=TaggedPublication, blank=True)
+    # Term ids, in the editor's order; shown only while those terms are live.
+    related_term_ids = models.JSONField(default=list, blank=True)
+    # Term ids the sections' wiki links point to; linked only while those terms are live.
+    linked_term_ids = models.JSONField(default=list, blank=True)
+
+    go_live_at = models.DateTimeField(db_index=True)
+    expire_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-go_live_at", "-pk"]
+        indexes = [
+            models.Index(fields=["term", "-go_live_at"], name="terms_pub_term_golive"),
+            models.Index(fields=["slug"], name="terms_pub_slug"),
+            models.Index(Lower("title"), name="terms_pub_title_lower"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expire_at__isnull=True) | Q(expire_at__gt=models.F("go_live_at")),
+                name="terms_publication_expires_after_going_live",
+                violation_error_message="The expiry time must be after the go-live time.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} (live from {self.go_live_at:%Y-%m-%d %H:%M})"
+
+    def get_absolute_url(self):
+        return reverse("terms:detail", kwargs={"slug": self.slug})
+
+    @property
+    def updated_at(self):
+        return self.go_live_at
+
+
+class PublicationAlias(models.Model):
+    """An alias as it was when the term was published: readers' A–Z entries and redirects."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=NAME_MAX_LENGTH)
+    slug = models.SlugField(max_length=NAME_MAX_LENGTH)
+
+    class Meta:
+        ordering = [Lower("name")]
+        verbose_name_plural = "publication aliases"
+        indexes = [models.Index(fields=["slug"], name="terms_pubalias_slug")]
+
+    def __str__(self):
+        return self.name

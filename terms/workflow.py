@@ -1,0 +1,216 @@
+"""The editorial workflow: who may move a term from which state to which, and what happens.
+
+Draft → In review (submit) → Published (approve, now or at a go-live time) or back to Draft
+(request changes, with a comment). A live term can be unpublished (→ Archived: its page answers
+410 Gone) and an archived term reopened as a draft. Every transition is checked here, on the
+server, and recorded; the admin and the bulk actions only call ``perform``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from terms.checks import check_term
+from terms.models import Term, Transition
+from terms.publishing import freeze, take_down
+
+Status = Term.Status
+PUBLISH_PERMISSION = "terms.publish_term"
+EDIT_PERMISSION = "terms.change_term"
+
+
+class Action:
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    REQUEST_CHANGES = "request_changes"
+    UNPUBLISH = "unpublish"
+    REOPEN = "reopen"
+
+    LABELS = {
+        SUBMIT: "Submit for review",
+        APPROVE: "Approve and publish",
+        REQUEST_CHANGES: "Request changes",
+        UNPUBLISH: "Unpublish",
+        REOPEN: "Reopen as draft",
+    }
+
+
+class TransitionError(Exception):
+    """A transition that is not allowed; ``reasons`` lists every reason."""
+
+    def __init__(self, message: str, reasons: list[str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.reasons = reasons or []
+
+    def __str__(self):
+        if not self.reasons:
+            return self.message
+        return f"{self.message} " + " ".join(self.reasons)
+
+
+class EditConflict(TransitionError):
+    """Someone else saved the term since this user loaded it."""
+
+
+def is_up(term: Term) -> bool:
+    """Live now, or scheduled to go live."""
+    now = timezone.now()
+    return term.publications.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now)).exists()
+
+
+@dataclass(frozen=True)
+class Rule:
+    sources: frozenset
+    target: str
+    permission: str
+    runs_checks: bool = False
+    needs_comment: bool = False
+    condition: Callable[[Term], bool] | None = None
+
+
+RULES = {
+    Action.SUBMIT: Rule(frozenset({Status.DRAFT}), Status.IN_REVIEW, EDIT_PERMISSION, True),
+    Action.APPROVE: Rule(frozenset({Status.IN_REVIEW}), Status.PUBLISHED, PUBLISH_PERMISSION, True),
+    Action.REQUEST_CHANGES: Rule(
+        frozenset({Status.IN_REVIEW}), Status.DRAFT, PUBLISH_PERMISSION, needs_comment=True
+    ),
+    Action.UNPUBLISH: Rule(
+        frozenset({Status.PUBLISHED, Status.DRAFT, Status.IN_REVIEW}),
+        Status.ARCHIVED,
+        PUBLISH_PERMISSION,
+        condition=is_up,
+    ),
+    Action.REOPEN: Rule(frozenset({Status.ARCHIVED}), Status.DRAFT, PUBLISH_PERMISSION),
+}
+
+
+def may(user, action: str, term: Term) -> bool:
+    """Whether ``user`` may perform ``action`` on ``term`` in its current state."""
+    rule = RULES.get(action)
+    if rule is None or not user.is_active or not user.has_perm(rule.permission):
+        return False
+    if term.status not in rule.sources:
+        return False
+    return rule.condition is None or rule.condition(term)
+
+
+def available_actions(term: Term, user) -> list[str]:
+    return [action for action in RULES if may(user, action, term)]
+
+
+def may_edit(user, term: Term) -> bool:
+    """Writers edit drafts and live terms (their edits are staged); editors edit anything."""
+    if not user.has_perm(EDIT_PERMISSION):
+        return False
+    if user.has_perm(PUBLISH_PERMISSION) or term.pk is None:
+        return True
+    return term.status in (Status.DRAFT, Status.PUBLISHED)
+
+
+def may_delete(user, term: Term) -> bool:
+    """Only editors delete terms that have ever been published."""
+    if not user.has_perm("terms.delete_term"):
+        return False
+    return user.has_perm(PUBLISH_PERMISSION) or not term.publications.exists()
+
+
+def conflict_message(term: Term) -> str:
+    current = Term.objects.select_related("last_editor").get(pk=term.pk)
+    who = current.last_editor.get_username() if current.last_editor else "someone"
+    when = date_format(timezone.localtime(current.updated_at), "DATETIME_FORMAT")
+    return (
+        f"{who} saved this term at {when}, after you opened it. Your changes were not saved: "
+        "copy them, reload the page and apply them again."
+    )
+
+
+def claim_version(term: Term, expected_version: int) -> int:
+    """Increment the term's version if it is still ``expected_version``, in one UPDATE.
+
+    Raises EditConflict otherwise. Returns the new version.
+    """
+    claimed = Term.objects.filter(pk=term.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise EditConflict(conflict_message(term))
+    term.version = expected_version + 1
+    return term.version
+
+
+def status_after_edit(term: Term) -> str:
+    """A live term's working copy goes back to draft when edited: its changes need review."""
+    return Status.DRAFT if term.status == Status.PUBLISHED else term.status
+
+
+@transaction.atomic
+def perform(
+    term: Term,
+    action: str,
+    *,
+    by,
+    comment: str = "",
+    go_live_at: datetime | None = None,
+    expire_at: datetime | None = None,
+    expected_version: int | None = None,
+) -> Transition:
+    """Carry out ``action`` on ``term`` for user ``by``, or raise TransitionError saying why."""
+    rule = RULES.get(action)
+    if rule is None:
+        raise TransitionError(f"There is no action “{action}”.")
+    label = Action.LABELS[action]
+    term = Term.objects.select_for_update().get(pk=term.pk)
+    if expected_version is not None and term.version != expected_version:
+        raise EditConflict(conflict_message(term))
+    if not by.has_perm(rule.permission):
+        raise TransitionError(f"You are not allowed to {label.lower()} terms.")
+    if term.status not in rule.sources or (rule.condition and not rule.condition(term)):
+        raise TransitionError(
+            f"“{label}” is not possible for “{term.title}” while it is "
+            f"{term.get_status_display().lower()}."
+        )
+    comment = comment.strip()
+    if rule.needs_comment and not comment:
+        raise TransitionError(f"{label} needs a comment for the writer.")
+    now = timezone.now()
+    if action == Action.APPROVE:
+        go_live_at = go_live_at or now
+        if expire_at is not None and expire_at <= max(go_live_at, now):
+            raise TransitionError(
+                "The expiry time must be after the go-live time and in the future."
+            )
+    if rule.runs_checks:
+        result = check_term(term)
+        if not result.ok:
+            raise TransitionError(f"“{term.title}” cannot be {_past(action)} yet:", result.errors)
+
+    from_status = term.status
+    changes = {"status": rule.target, "version": F("version") + 1}
+    if action == Action.APPROVE:
+        freeze(term, by=by, go_live_at=go_live_at, expire_at=expire_at)
+        changes["has_unpublished_changes"] = False
+    elif action == Action.UNPUBLISH:
+        take_down(term)
+        changes["has_unpublished_changes"] = False
+    Term.objects.filter(pk=term.pk).update(**changes)
+    if action == Action.APPROVE and go_live_at > now:
+        when = date_format(timezone.localtime(go_live_at), "DATETIME_FORMAT")
+        comment = f"{comment} Scheduled to go live {when}.".strip()
+    return Transition.objects.create(
+        term=term,
+        user=by,
+        action=action,
+        from_status=from_status,
+        to_status=rule.target,
+        comment=comment,
+    )
+
+
+def _past(action: str) -> str:
+    return {Action.SUBMIT: "submitted", Action.APPROVE: "published"}.get(action, "changed")
