@@ -28,6 +28,7 @@ class TermAdminForm(forms.ModelForm):
             "in_practice",
             "tags",
         ]
+        widgets = {"summary": forms.TextInput(attrs={"style": "width: 100%; max-width: 60em"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -104,7 +104,8 @@ class Term(models.Model):
 
     title = models.CharField(max_length=NAME_MAX_LENGTH)
     slug = models.SlugField(
-        max_length=NAME_MAX_LENGTH, help_text="The address: /terms/<slug>/. Lowercase."
+        max_length=NAME_MAX_LENGTH,
+        help_text="The address: /terms/this-slug/. Lowercase letters, digits and hyphens.",
     )
     summary = models.CharField(
         max_length=SUMMARY_MAX_LENGTH,
