@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from glossary_site import health
 from terms import markdownx_views
+from terms.sitemaps import SITEMAPS
 
 urlpatterns = [
     # The editor's preview and upload, staff only, at the paths the markdownx widget calls.
@@ -19,6 +21,12 @@ urlpatterns = [
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
+    ),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
     ),
     path("", include("subscriptions.urls")),
     path("", include("terms.urls")),

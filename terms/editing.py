@@ -9,6 +9,7 @@ nothing is rendered on a reader's request.
 import reversion
 from django.db import transaction
 
+from terms import search
 from terms.models import Term, WikiLink
 from terms.names import keys_of, sync_reserved_names
 from terms.rendering import render
@@ -77,6 +78,7 @@ def delete_term(term: Term, *, by=None) -> None:
     Links to it are no longer shown (they become plain text).
     """
     names = frozenset(keys_of(term))
+    publication_ids = list(term.publications.values_list("pk", flat=True))
     with reversion.create_revision():
         reversion.add_to_revision(term)
         for related in (*term.aliases.all(), *term.related_links.all(), *term.tagged_items.all()):
@@ -85,4 +87,5 @@ def delete_term(term: Term, *, by=None) -> None:
         if by is not None:
             reversion.set_user(by)
     term.delete()
+    search.forget_publications(publication_ids)
     refresh_terms_linking_to(set(names))

@@ -8,7 +8,10 @@ was sanitized when it was stored, with one query for all the live terms a page l
 import re
 from collections.abc import Iterable
 
-from terms.models import Publication
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Lower
+
+from terms.models import Publication, PublicationLink
 
 WIKI_LINK = re.compile(r'<a class="wiki-link" data-term="(\d+)">(.*?)</a>', re.DOTALL)
 
@@ -25,6 +28,41 @@ def live_cards(term_ids: Iterable[int]) -> dict[int, Publication]:
         return {}
     publications = Publication.objects.live().filter(term_id__in=term_ids).for_cards()
     return {publication.term_id: publication for publication in publications}
+
+
+def cards_and_backlinks(term_id: int | None, term_ids: Iterable[int]):
+    """In one query: live publications of ``term_ids`` (by term id), and the live terms whose
+    text links to ``term_id`` ("Linked from"), by title."""
+    term_ids = set(term_ids)
+    linking = PublicationLink.objects.filter(target_id=term_id)
+    publications = (
+        Publication.objects.live()
+        .filter(Q(term_id__in=term_ids) | Q(pk__in=linking.values("publication_id")))
+        .annotate(links_here=Exists(linking.filter(publication=OuterRef("pk"))))
+        .for_cards()
+        .order_by(Lower("title"))
+    )
+    cards, backlinks = {}, []
+    for publication in publications:
+        if publication.term_id in term_ids:
+            cards[publication.term_id] = publication
+        if publication.links_here and publication.term_id != term_id:
+            backlinks.append(publication)
+    return cards, backlinks
+
+
+def suggested_terms(term_id: int | None, tag_slugs: list[str], exclude: Iterable[int], count: int):
+    """Up to ``count`` live terms sharing the most tags with this one. One query."""
+    if count <= 0 or not tag_slugs:
+        return []
+    return list(
+        Publication.objects.live()
+        .filter(tags__slug__in=tag_slugs)
+        .exclude(term_id__in={term_id, *exclude})
+        .annotate(shared=Count("tags"))
+        .order_by("-shared", Lower("title"))
+        .for_cards()[:count]
+    )
 
 
 def link_live_terms(html: str, live: dict[int, Publication] | None = None) -> str:

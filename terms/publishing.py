@@ -4,13 +4,16 @@ Called by ``terms.workflow`` once a transition is allowed; nothing else creates 
 """
 
 from datetime import datetime
+from html import unescape
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import strip_tags
 
+from terms import search
 from terms.editing import SECTION_FIELDS, render_term
-from terms.models import Publication, PublicationAlias, Term
+from terms.models import Publication, PublicationAlias, PublicationLink, Term
 
 
 @transaction.atomic
@@ -24,6 +27,15 @@ def freeze(
     """
     render_term(term)
     go_live_at = go_live_at or timezone.now()
+    aliases = list(term.aliases.all())
+    tags = list(term.tags.all())
+    linked = sorted(
+        set(
+            term.wiki_links.exclude(target=None)
+            .exclude(target=term)
+            .values_list("target_id", flat=True)
+        )
+    )
     publication = Publication.objects.create(
         term=term,
         title=term.title,
@@ -35,24 +47,28 @@ def freeze(
         related_term_ids=list(
             term.related_links.order_by("position", "pk").values_list("related_id", flat=True)
         ),
-        linked_term_ids=sorted(
-            set(
-                term.wiki_links.exclude(target=None)
-                .exclude(target=term)
-                .values_list("target_id", flat=True)
-            )
-        ),
+        linked_term_ids=linked,
+        alias_names=sorted((alias.name for alias in aliases), key=str.lower),
+        tag_list=[
+            {"name": tag.name, "slug": tag.slug}
+            for tag in sorted(tags, key=lambda t: t.name.lower())
+        ],
+        body_text=plain_text(*(getattr(term, f"{name}_html") for name in SECTION_FIELDS)),
         go_live_at=go_live_at,
         expire_at=expire_at,
         published_by=by,
     )
     PublicationAlias.objects.bulk_create(
         PublicationAlias(publication=publication, name=alias.name, slug=alias.slug)
-        for alias in term.aliases.all()
+        for alias in aliases
     )
-    publication.tags.set(list(term.tags.all()))
+    PublicationLink.objects.bulk_create(
+        PublicationLink(publication=publication, target_id=target_id) for target_id in linked
+    )
+    publication.tags.set(tags)
+    search.index_publication(publication)
     # Publications scheduled after this one would hide it; this approval replaces them.
-    term.publications.filter(go_live_at__gt=go_live_at).delete()
+    _delete(term.publications.filter(go_live_at__gt=go_live_at))
     if term.published_at is None or term.published_at > go_live_at:
         term.published_at = go_live_at
         Term.objects.filter(pk=term.pk).update(published_at=go_live_at)
@@ -63,8 +79,20 @@ def freeze(
 def take_down(term: Term) -> None:
     """Stop showing ``term`` to readers now, and cancel anything scheduled for it."""
     now = timezone.now()
-    term.publications.filter(go_live_at__gte=now).delete()
+    _delete(term.publications.filter(go_live_at__gte=now))
     term.publications.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now)).update(expire_at=now)
+
+
+def _delete(publications) -> None:
+    ids = list(publications.values_list("pk", flat=True))
+    if ids:
+        Publication.objects.filter(pk__in=ids).delete()
+        search.forget_publications(ids)
+
+
+def plain_text(*fragments: str) -> str:
+    """The words of sanitized HTML, for search snippets."""
+    return " ".join(unescape(strip_tags(fragment)) for fragment in fragments).strip()
 
 
 def scheduled_publication(term: Term) -> Publication | None:

@@ -5,20 +5,20 @@ from urllib.parse import urlencode
 
 from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Lower, Substr, Upper
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from terms.links import link_live_terms, live_cards, wiki_link_ids
+from terms import search, structured_data
+from terms.links import cards_and_backlinks, link_live_terms, suggested_terms, wiki_link_ids
 from terms.models import Category, Publication, PublicationAlias, Term
 from terms.names import live_publication_for_slug
 
 LETTERS = list(string.ascii_uppercase)
 OTHER_LETTER = "#"
-SEARCH_MAX_LENGTH = 200
 SECTION_HTML = ("definition_html", "why_it_matters_html", "in_practice_html")
 
 
@@ -131,22 +131,40 @@ class TermIndexView(ListView):
         return terms.union(aliases, all=True).order_by("sort_key", "alias_of")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(**kwargs)
+        context.update(
+            structured_data=structured_data.term_set_page(context["entries"]),
             letter=self.letter,
             letters=letter_strip(self.letter),
             query_prefix=urlencode({"letter": self.letter}) if self.letter else "",
-            **kwargs,
         )
+        return context
 
 
-def term_page_context(term) -> dict:
-    """Related cards and live wiki links for a term page (a publication, or a working copy in
-    preview). One query for every term the page points to."""
-    related_ids = list(term.related_term_ids)
+RELATED_CARDS = 4
+
+
+def term_page_context(term, *, term_id, related_ids, tag_list, alias_names) -> dict:
+    """Related cards (curated, then suggested by shared tags up to four), "Linked from", and
+    live wiki links for a term page: a publication, or a working copy in preview.
+
+    Two queries whatever the number of related terms, links and tags.
+    """
     linked_ids = [i for name in SECTION_HTML for i in wiki_link_ids(getattr(term, name))]
-    cards = live_cards(related_ids + linked_ids)
+    cards, backlinks = cards_and_backlinks(term_id, [*related_ids, *linked_ids])
+    related = [cards[i] for i in related_ids if i in cards]
+    suggested = suggested_terms(
+        term_id,
+        [tag["slug"] for tag in tag_list],
+        exclude=related_ids,
+        count=RELATED_CARDS - len(related),
+    )
     return {
-        "related_terms": [cards[i] for i in related_ids if i in cards],
+        "related_terms": related,
+        "suggested_terms": suggested,
+        "linked_from": backlinks,
+        "aliases": alias_names,
+        "tags": tag_list,
         "sections": {
             name.removesuffix("_html"): link_live_terms(getattr(term, name), cards)
             for name in SECTION_HTML
@@ -159,7 +177,7 @@ class TermDetailView(LiveTermsMixin, DetailView):
     context_object_name = "term"
 
     def get_queryset(self):
-        return self.live_terms().prefetch_related("tags", "aliases")
+        return self.live_terms()
 
     def get(self, request, *args, **kwargs):
         slug = kwargs["slug"]
@@ -177,7 +195,16 @@ class TermDetailView(LiveTermsMixin, DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**term_page_context(self.object), **kwargs)
+        term = self.object
+        context = term_page_context(
+            term,
+            term_id=term.term_id,
+            related_ids=term.related_term_ids,
+            tag_list=term.tag_list,
+            alias_names=term.alias_names,
+        )
+        context["structured_data"] = structured_data.defined_term(term)
+        return super().get_context_data(**context, **kwargs)
 
 
 class TermPreviewView(DetailView):
@@ -190,14 +217,21 @@ class TermPreviewView(DetailView):
         user = self.request.user
         if not (user.is_active and user.is_staff):
             return Term.objects.none()
-        return Term.objects.select_related("category").prefetch_related("tags", "aliases")
+        return Term.objects.select_related("category")
 
     def get_context_data(self, **kwargs):
         term = self.object
-        term.related_term_ids = list(
-            term.related_links.order_by("position", "pk").values_list("related_id", flat=True)
+        tags = sorted(term.tags.all(), key=lambda tag: tag.name.lower())
+        context = term_page_context(
+            term,
+            term_id=term.pk,
+            related_ids=list(
+                term.related_links.order_by("position", "pk").values_list("related_id", flat=True)
+            ),
+            tag_list=[{"name": tag.name, "slug": tag.slug} for tag in tags],
+            alias_names=sorted(term.aliases.values_list("name", flat=True), key=str.lower),
         )
-        return super().get_context_data(is_preview=True, **term_page_context(term), **kwargs)
+        return super().get_context_data(is_preview=True, **context, **kwargs)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -236,20 +270,46 @@ class TagDetailView(LiveTermsMixin, ListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-class SearchView(LiveTermsMixin, ListView):
+class SearchView(ListView):
     template_name = "terms/search.html"
     context_object_name = "results"
     paginate_by = 20
 
-    def get_query(self) -> str:
-        query = self.request.GET.get("q", "")
-        return query.replace("\x00", "").strip()[:SEARCH_MAX_LENGTH]
-
     def get_queryset(self):
-        self.query = self.get_query()
-        return Publication.objects.search(self.query).select_related("category")
+        self.query = search.clean_query(self.request.GET.get("q", ""))
+        return search.search(self.query)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             query=self.query, query_prefix=urlencode({"q": self.query}), **kwargs
         )
+
+    def paginate_queryset(self, queryset, page_size):
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:
+            # A page past the end of the results: show the last one rather than an error.
+            paginator = self.get_paginator(queryset, page_size)
+            page = paginator.page(paginator.num_pages)
+            return paginator, page, page.object_list, page.has_other_pages()
+
+
+def suggest(request):
+    """Type-ahead: up to eight live terms as JSON."""
+    hits = search.suggest(request.GET.get("q", ""))
+    response = JsonResponse(
+        {
+            "query": search.clean_query(request.GET.get("q", "")),
+            "results": [
+                {
+                    "title": hit.publication.title,
+                    "url": hit.publication.get_absolute_url(),
+                    "summary": hit.publication.summary,
+                    "alias": hit.matched_alias or None,
+                }
+                for hit in hits
+            ],
+        }
+    )
+    response["Cache-Control"] = "public, max-age=60"
+    return response

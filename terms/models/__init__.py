@@ -9,7 +9,12 @@ from terms.models.content import (
     Term,
 )
 from terms.models.identity import ReservedName, WikiLink
-from terms.models.publication import Publication, PublicationAlias, TaggedPublication
+from terms.models.publication import (
+    Publication,
+    PublicationAlias,
+    PublicationLink,
+    TaggedPublication,
+)
 from terms.models.workflow import TermInReview, Transition
 
 __all__ = [
@@ -20,6 +25,7 @@ __all__ = [
     "Category",
     "Publication",
     "PublicationAlias",
+    "PublicationLink",
     "RelatedTerm",
     "ReservedName",
     "TaggedPublication",

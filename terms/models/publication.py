@@ -6,6 +6,7 @@ term is unpublished). Every public surface reads publications through one querys
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Lower
@@ -34,32 +35,6 @@ class PublicationQuerySet(models.QuerySet):
         return self.filter(pk=Subquery(newest)).filter(
             Q(expire_at__isnull=True) | Q(expire_at__gt=at)
         )
-
-    def search(self, query: str):
-        """Live publications whose title, aliases or summary contain ``query``, titles first."""
-        query = query.strip()
-        if not query:
-            return self.none()
-        matches = (
-            Q(title__icontains=query)
-            | Q(aliases__name__icontains=query)
-            | Q(summary__icontains=query)
-        )
-        title_first = models.Case(
-            models.When(title__iexact=query, then=0),
-            models.When(aliases__name__iexact=query, then=0),
-            models.When(title__istartswith=query, then=1),
-            models.When(title__icontains=query, then=2),
-            default=3,
-            output_field=models.IntegerField(),
-        )
-        ids = self.live().filter(matches).values("pk")
-        ranked = (
-            Publication.objects.filter(pk__in=ids)
-            .annotate(search_rank=models.Min(title_first))
-            .order_by("search_rank", Lower("title"))
-        )
-        return ranked
 
     def for_cards(self):
         """Just what a term card shows."""
@@ -98,6 +73,12 @@ class Publication(models.Model):
     related_term_ids = models.JSONField(default=list, blank=True)
     # Term ids the sections' wiki links point to; linked only while those terms are live.
     linked_term_ids = models.JSONField(default=list, blank=True)
+    # Display copies of frozen data, so a term page needs no query for them.
+    alias_names = models.JSONField(default=list, blank=True)
+    tag_list = models.JSONField(default=list, blank=True, help_text="[{name, slug}, …]")
+    # Plain text of the sections, for search snippets; the search vector (PostgreSQL only).
+    body_text = models.TextField(blank=True)
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     go_live_at = models.DateTimeField(db_index=True)
     expire_at = models.DateTimeField(null=True, blank=True)
@@ -134,6 +115,26 @@ class Publication(models.Model):
         return self.go_live_at
 
 
+class PublicationLink(models.Model):
+    """A wiki link from a publication to a term: what "Linked from" is read from."""
+
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="outgoing_links"
+    )
+    target = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="incoming_links")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "target"], name="terms_publicationlink_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["target", "publication"], name="terms_publink_target")]
+
+    def __str__(self):
+        return f"{self.publication_id} → {self.target_id}"
+
+
 class PublicationAlias(models.Model):
     """An alias as it was when the term was published: readers' A–Z entries and redirects."""
 
@@ -144,7 +145,10 @@ class PublicationAlias(models.Model):
     class Meta:
         ordering = [Lower("name")]
         verbose_name_plural = "publication aliases"
-        indexes = [models.Index(fields=["slug"], name="terms_pubalias_slug")]
+        indexes = [
+            models.Index(fields=["slug"], name="terms_pubalias_slug"),
+            models.Index(Lower("name"), name="terms_pubalias_name_lower"),
+        ]
 
     def __str__(self):
         return self.name

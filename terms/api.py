@@ -1,0 +1,116 @@
+"""Read-only JSON of live terms, open to other sites (CORS) for GET."""
+
+from functools import wraps
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from terms.links import link_live_terms, live_cards, wiki_link_ids
+from terms.models import Publication
+from terms.names import live_publication_for_slug
+from terms.structured_data import absolute
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 100
+SECTIONS = ("definition", "why_it_matters", "in_practice")
+
+
+def cors(view):
+    """Any site may read the API from a browser; it is read-only and public."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = (
+            HttpResponse(status=204)
+            if request.method == "OPTIONS"
+            else view(request, *args, **kwargs)
+        )
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+        response["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+        response["Access-Control-Max-Age"] = "86400"
+        return response
+
+    return wrapper
+
+
+def serialize(publications: list[Publication]) -> list[dict]:
+    """Publications as the API shows them; one query for every term they point to."""
+    wanted = set()
+    for publication in publications:
+        wanted.update(publication.related_term_ids)
+        for name in SECTIONS:
+            wanted.update(wiki_link_ids(getattr(publication, f"{name}_html")))
+    cards = live_cards(wanted)
+    return [
+        {
+            "title": publication.title,
+            "slug": publication.slug,
+            "url": absolute(publication.get_absolute_url()),
+            "api_url": absolute(reverse("terms:api-detail", args=[publication.slug])),
+            "summary": publication.summary,
+            "category": {"name": publication.category.name, "slug": publication.category.slug},
+            "tags": [tag["name"] for tag in publication.tag_list],
+            "aliases": list(publication.alias_names),
+            "related": [cards[i].slug for i in publication.related_term_ids if i in cards],
+            "sections": {
+                name: link_live_terms(getattr(publication, f"{name}_html"), cards)
+                for name in SECTIONS
+            },
+            "updated": publication.go_live_at.isoformat(),
+        }
+        for publication in publications
+    ]
+
+
+def page_size(request) -> int:
+    try:
+        size = int(request.GET.get("page_size", PAGE_SIZE))
+    except ValueError:
+        return PAGE_SIZE
+    return max(1, min(size, MAX_PAGE_SIZE))
+
+
+def page_url(request, number: int | None, size: int) -> str | None:
+    if number is None:
+        return None
+    return absolute(f"{reverse('terms:api-list')}?page={number}&page_size={size}")
+
+
+@cors
+@require_http_methods(["GET", "HEAD", "OPTIONS"])
+def term_list(request):
+    size = page_size(request)
+    live = Publication.objects.live().select_related("category").order_by("slug")
+    paginator = Paginator(live, size)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except (EmptyPage, PageNotAnInteger):
+        return JsonResponse({"error": "No such page."}, status=404)
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "next": page_url(request, page.next_page_number() if page.has_next() else None, size),
+            "previous": page_url(
+                request, page.previous_page_number() if page.has_previous() else None, size
+            ),
+            "results": serialize(list(page.object_list)),
+        }
+    )
+
+
+@cors
+@require_http_methods(["GET", "HEAD", "OPTIONS"])
+def term_detail(request, slug):
+    publication = Publication.objects.live().select_related("category").filter(slug=slug).first()
+    if publication is None:
+        target = live_publication_for_slug(slug)
+        if target is None:
+            raise Http404("No live term has this address.")
+        return redirect(reverse("terms:api-detail", args=[target.slug]), permanent=True)
+    return JsonResponse(serialize([publication])[0])

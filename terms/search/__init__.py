@@ -1,0 +1,88 @@
+"""Search and type-ahead over live terms, with one interface whatever the database.
+
+PostgreSQL uses a weighted full-text vector (GIN index, websearch syntax) plus pg_trgm for
+typos; SQLite uses an FTS5 table plus a fuzzy match on names. Views call ``search`` and
+``suggest`` and never learn which backend answered.
+
+Ranking, on both: an exact title or alias match first, then titles or aliases starting with
+the query, then full-text matches (title > aliases > summary > sections), then near spellings.
+"""
+
+from django.db import connection
+
+from terms.models import Publication
+from terms.search.ranking import MAX_CANDIDATES, ranked
+from terms.search.results import Hit
+from terms.search.snippets import matched_alias
+
+QUERY_MAX_LENGTH = 200
+
+
+def clean_query(raw: str) -> str:
+    """What is safe to search for: no NUL or control characters, trimmed, bounded."""
+    text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
+    return " ".join(text.split())[:QUERY_MAX_LENGTH]
+
+
+def backend():
+    if connection.vendor == "postgresql":
+        from terms.search import postgres as module
+    else:
+        from terms.search import sqlite as module
+    return module
+
+
+class SearchResults:
+    """A lazily ranked, sliceable list of hits, for Django's Paginator."""
+
+    def __init__(self, query: str):
+        self.query = query
+        self._ids: list[int] | None = None
+
+    def ranked_ids(self) -> list[int]:
+        if self._ids is None:
+            self._ids = ranked(backend(), self.query, MAX_CANDIDATES)[0] if self.query else []
+        return self._ids
+
+    def count(self) -> int:
+        return len(self.ranked_ids())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        return backend().hits(self.query, self.ranked_ids()[item])
+
+
+def search(query: str) -> SearchResults:
+    """Live terms matching ``query``, best first, with highlighted snippets."""
+    return SearchResults(clean_query(query))
+
+
+def suggest(query: str, limit: int = 8) -> list[Hit]:
+    """Up to ``limit`` live terms for a search box that is being typed into."""
+    query = clean_query(query)
+    if not query:
+        return []
+    ids, aliases = ranked(backend(), query, limit)
+    publications = Publication.objects.in_bulk(ids)
+    return [
+        Hit(
+            publication=publications[pk],
+            matched_alias=aliases.get(pk) or matched_alias(query, publications[pk].alias_names),
+        )
+        for pk in ids
+    ]
+
+
+def index_publication(publication: Publication) -> None:
+    """Make a new publication searchable (called when it is created)."""
+    backend().index(publication)
+
+
+def forget_publications(ids: list[int]) -> None:
+    """Drop deleted publications from the search index."""
+    if ids:
+        backend().forget(ids)

@@ -1,0 +1,90 @@
+"""The ranking rules shared by both backends: which tier a term falls into for a query."""
+
+import re
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import Lower
+
+from terms.models import Publication, PublicationAlias
+
+EXACT, PREFIX, TEXT, FUZZY = 0, 1, 2, 3
+MAX_CANDIDATES = 500
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(query: str) -> list[str]:
+    return WORD.findall(query.lower())
+
+
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def name_matches(query: str, live):
+    """Live publications whose title or an alias equals, or starts with, ``query``.
+
+    Returns ``{publication id: tier}`` and ``{publication id: matched alias}``; indexed lookups.
+    """
+    key = query.lower()
+    tiers: dict[int, int] = {}
+    aliases: dict[int, str] = {}
+    titles = (
+        live.annotate(key=Lower("title"))
+        .filter(Q(key=key) | Q(key__startswith=key))
+        .annotate(
+            tier=Case(
+                When(key=key, then=Value(EXACT)), default=Value(PREFIX), output_field=IntegerField()
+            )
+        )
+        .values_list("pk", "tier")[:MAX_CANDIDATES]
+    )
+    tiers.update(titles)
+    alias_rows = (
+        PublicationAlias.objects.filter(publication__in=live)
+        .annotate(key=Lower("name"))
+        .filter(Q(key=key) | Q(key__startswith=key))
+        .values_list("publication_id", "name", "key")[:MAX_CANDIDATES]
+    )
+    for publication_id, name, alias_key in alias_rows:
+        tier = EXACT if alias_key == key else PREFIX
+        if tier < tiers.get(publication_id, FUZZY + 1):
+            tiers[publication_id] = tier
+            aliases[publication_id] = name
+        elif tier == tiers.get(publication_id) and publication_id not in aliases and tier == EXACT:
+            aliases[publication_id] = name
+    return tiers, aliases
+
+
+def order(tiers: dict[int, int], scores: dict[int, float], titles: dict[int, str]) -> list[int]:
+    """Ids by tier, then score (higher first), then title."""
+    return sorted(tiers, key=lambda pk: (tiers[pk], -scores.get(pk, 0.0), titles.get(pk, "")))
+
+
+def live_titles(ids) -> dict[int, str]:
+    return {
+        pk: title.lower()
+        for pk, title in Publication.objects.filter(pk__in=ids).values_list("pk", "title")
+    }
+
+
+FUZZY_WHEN_FEWER_THAN = 5
+
+
+def ranked(engine, query: str, limit: int = MAX_CANDIDATES) -> tuple[list[int], dict[int, str]]:
+    """Publication ids for ``query``, best first, and the alias each exact/prefix hit matched.
+
+    ``engine`` is a backend module providing ``text_matches(query, live, limit)`` and
+    ``fuzzy(query, live)``; both return (publication id, score) pairs of live publications.
+    """
+    live = Publication.objects.live()
+    tiers, aliases = name_matches(query, live)
+    scores: dict[int, float] = {}
+    if len(tiers) < limit:
+        for pk, score in engine.text_matches(query, live, limit):
+            tiers.setdefault(pk, TEXT)
+            scores[pk] = max(scores.get(pk, float("-inf")), score)
+    if len(tiers) < max(FUZZY_WHEN_FEWER_THAN, limit if limit < FUZZY_WHEN_FEWER_THAN * 2 else 0):
+        for pk, similarity in engine.fuzzy(query, live):
+            tiers.setdefault(pk, FUZZY)
+            scores.setdefault(pk, similarity)
+    return order(tiers, scores, live_titles(tiers))[:limit], aliases

@@ -1,0 +1,103 @@
+"""SQLite search: an FTS5 table (porter stemming, prefix queries) kept in step when
+publications are made, plus a fuzzy match on titles and aliases for misspellings."""
+
+import difflib
+import re
+
+from django.db import connection
+
+from terms.models import Publication, PublicationAlias
+from terms.search.results import Hit
+from terms.search.snippets import START, STOP, highlight, matched_alias
+
+TABLE = "terms_search_fts"
+TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Column weights for bm25: title, aliases, summary, sections.
+WEIGHTS = "10.0, 6.0, 2.0, 1.0"
+
+
+def index(publication: Publication) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {TABLE} (rowid, title, aliases, summary, body) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s, %s)",
+            [
+                publication.pk,
+                publication.title,
+                " ".join(publication.alias_names),
+                publication.summary,
+                publication.body_text,
+            ],
+        )
+
+
+def forget(ids: list[int]) -> None:
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({placeholders})", ids)  # noqa: S608
+
+
+def match_expression(query: str) -> str:
+    """Every word as a quoted prefix: FTS5 syntax in the input can never reach the parser."""
+    tokens = TOKEN.findall(query.lower())[:12]
+    return " ".join(f'"{token}"*' for token in tokens)
+
+
+def text_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
+    expression = match_expression(query)
+    if not expression:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, bm25({TABLE}, {WEIGHTS}) AS score FROM {TABLE} "  # noqa: S608
+            f"WHERE {TABLE} MATCH %s ORDER BY score LIMIT %s",
+            [expression, limit * 2],
+        )
+        rows = [(rowid, -score) for rowid, score in cursor.fetchall()]
+    # The FTS table also holds publications that are not (or no longer) live.
+    live_ids = set(live.filter(pk__in=[pk for pk, _ in rows]).values_list("pk", flat=True))
+    return [(pk, score) for pk, score in rows if pk in live_ids][:limit]
+
+
+def fuzzy(query: str, live) -> list[tuple[int, float]]:
+    """Titles and aliases spelled nearly like the query (difflib over live names)."""
+    key = query.lower()
+    names: dict[str, int] = {}
+    for pk, title in live.values_list("pk", "title"):
+        names.setdefault(title.lower(), pk)
+    for pk, name in PublicationAlias.objects.filter(publication__in=live).values_list(
+        "publication_id", "name"
+    ):
+        names.setdefault(name.lower(), pk)
+    close = difflib.get_close_matches(key, list(names), n=10, cutoff=0.75)
+    return [(names[name], difflib.SequenceMatcher(None, key, name).ratio()) for name in close]
+
+
+def snippets(query: str, ids: list[int]) -> dict[int, str]:
+    expression = match_expression(query)
+    if not expression or not ids:
+        return {}
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, snippet({TABLE}, 3, %s, %s, '…', 24) FROM {TABLE} "  # noqa: S608
+            f"WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})",
+            [START, STOP, expression, *ids],
+        )
+        return dict(cursor.fetchall())
+
+
+def hits(query: str, ids: list[int]) -> list[Hit]:
+    if not ids:
+        return []
+    by_id = Publication.objects.select_related("category").in_bulk(ids)
+    marked = snippets(query, ids)
+    return [
+        Hit(
+            publication=by_id[pk],
+            snippet=highlight(marked[pk]) if STOP in (marked.get(pk) or "") else "",
+            matched_alias=matched_alias(query, by_id[pk].alias_names),
+        )
+        for pk in ids
+        if pk in by_id
+    ]

@@ -1,0 +1,70 @@
+"""Sitemaps of live terms, categories and tags (django.contrib.sitemaps)."""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+from django.urls import reverse
+from taggit.models import Tag
+
+from terms.models import Category, Publication
+
+
+class SiteSitemapMixin:
+    """Absolute URLs from SITE_URL (the site framework is not used)."""
+
+    def get_protocol(self, protocol=None):
+        return settings.SITE_URL.split("://", 1)[0]
+
+    def get_domain(self, site=None):
+        return settings.SITE_URL.split("://", 1)[1]
+
+
+class TermSitemap(SiteSitemapMixin, Sitemap):
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return Publication.objects.live().only("slug", "go_live_at").order_by("slug")
+
+    def lastmod(self, item):
+        return item.go_live_at
+
+
+class CategorySitemap(SiteSitemapMixin, Sitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        live = Publication.objects.live()
+        return (
+            Category.objects.annotate(
+                lastmod=Max("publications__go_live_at", filter=Q(publications__in=live))
+            )
+            .filter(lastmod__isnull=False)
+            .order_by("slug")
+        )
+
+    def lastmod(self, item):
+        return item.lastmod
+
+
+class TagSitemap(SiteSitemapMixin, Sitemap):
+    changefreq = "weekly"
+    priority = 0.3
+
+    def items(self):
+        live = Publication.objects.live()
+        return (
+            Tag.objects.filter(terms_taggedpublication_items__content_object__in=live)
+            .annotate(lastmod=Max("terms_taggedpublication_items__content_object__go_live_at"))
+            .order_by("slug")
+        )
+
+    def location(self, item):
+        return reverse("terms:tag", args=[item.slug])
+
+    def lastmod(self, item):
+        return item.lastmod
+
+
+SITEMAPS = {"terms": TermSitemap, "categories": CategorySitemap, "tags": TagSitemap}

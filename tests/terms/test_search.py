@@ -1,0 +1,198 @@
+"""Search and type-ahead: ranking, typos, aliases, prefixes, hostile input, live only."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from terms import search
+from terms.models import Term
+from tests.factories import TermFactory, publish, unpublish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus():
+    """A small glossary with overlapping words, so ranking is tested, not luck."""
+    return {
+        "transformer": TermFactory(
+            title="Transformer",
+            summary="The neural network architecture behind modern language models.",
+            definition="A transformer uses attention to relate every token to every other.",
+        ),
+        "vision": TermFactory(
+            title="Vision transformer",
+            summary="A transformer applied to image patches.",
+            definition="Images are cut into patches and fed to a transformer.",
+        ),
+        "attention": TermFactory(
+            title="Attention mechanism",
+            summary="How a model weighs the parts of its input.",
+            definition="The core of every transformer layer.",
+        ),
+        "llm": TermFactory(
+            title="Large language model",
+            aliases=["LLM"],
+            summary="A very large model trained to predict text.",
+            definition="Most are built on the transformer architecture.",
+        ),
+        "embeddings": TermFactory(
+            title="Embeddings",
+            summary="Lists of numbers that place meaning in space.",
+            definition="Similar words get nearby embeddings.",
+        ),
+        "tokenization": TermFactory(
+            title="Tokenization",
+            summary="Cutting text into the pieces a model reads.",
+            definition="Subword tokenization keeps the vocabulary small.",
+        ),
+    }
+
+
+def titles(query):
+    return [hit.publication.title for hit in search.search(query)[:20]]
+
+
+def test_exact_title_first_then_prefix_then_full_text(corpus):
+    found = titles("transformer")
+
+    assert found[0] == "Transformer"
+    # Vision transformer mentions it in its title, the others in their text only.
+    assert found.index("Vision transformer") < found.index("Attention mechanism")
+    assert "Large language model" in found
+
+
+def test_title_prefix_beats_a_text_match(corpus):
+    assert titles("embed")[0] == "Embeddings"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("transfomer", "Transformer"),
+        ("embedings", "Embeddings"),
+        ("tokenisation", "Tokenization"),
+    ],
+)
+def test_misspellings_still_find_the_term(corpus, query, expected):
+    assert expected in titles(query)[:3]
+
+
+def test_alias_finds_the_term_and_is_reported(corpus):
+    hits = search.search("LLMs")[:5]
+
+    assert hits[0].publication.title == "Large language model"
+    assert hits[0].matched_alias == "LLM"
+
+
+def test_snippets_highlight_matches_and_escape_everything_else():
+    TermFactory(
+        title="Guardrails",
+        summary="Checks around a model.",
+        definition="Filters catch <script> tags and other unsafe output before users see it.",
+    )
+
+    hit = search.search("filters")[:1][0]
+
+    assert "<mark>Filters</mark>" in hit.snippet
+    # The only markup is <mark>; anything else the text held is escaped (or, on PostgreSQL,
+    # dropped by its headline parser).
+    assert set(re.findall(r"</?[a-z]+", hit.snippet)) <= {"<mark", "</mark"}
+
+
+def test_only_live_terms_are_found_or_suggested(client):
+    TermFactory(title="Zeta draft", status=Term.Status.DRAFT)
+    in_review = TermFactory(title="Zeta review", status=Term.Status.DRAFT)
+    Term.objects.filter(pk=in_review.pk).update(status=Term.Status.IN_REVIEW)
+    scheduled = TermFactory(title="Zeta scheduled", status=Term.Status.DRAFT)
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    publish(scheduled, go_live_at=timezone.now() + timedelta(days=1))
+    unpublish(TermFactory(title="Zeta archived"))
+    TermFactory(title="Zeta live")
+
+    assert titles("zeta") == ["Zeta live"]
+    suggestions = client.get(reverse("terms:suggest"), {"q": "zet"}).json()["results"]
+    assert [item["title"] for item in suggestions] == ["Zeta live"]
+
+
+def test_a_new_publication_replaces_the_old_one_in_results(corpus):
+    from tests.factories import edit
+
+    publish(edit(corpus["embeddings"], title="Vector embeddings", slug="vector-embeddings"))
+
+    found = titles("embeddings")
+    assert "Vector embeddings" in found
+    assert "Embeddings" not in found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced quote',
+        "transformer OR 1=1; DROP TABLE terms_term; --",
+        "-transformer",
+        "a & b | !c",
+        "'; SELECT * FROM auth_user --",
+        "x" * 10_000,
+        "nul\x00byte",
+        "emoji 🤖 model",
+        "نموذج لغوي",
+        "%_\\",
+        "NEAR(a b)",
+        "title:transformer",
+        "*",
+        "   ",
+    ],
+)
+def test_any_input_answers_200(client, corpus, query):
+    response = client.get(reverse("terms:search"), {"q": query})
+    assert response.status_code == 200
+
+    suggest = client.get(reverse("terms:suggest"), {"q": query})
+    assert suggest.status_code == 200
+    assert isinstance(suggest.json()["results"], list)
+
+
+def test_empty_state_is_helpful(client, corpus):
+    html = client.get(reverse("terms:search"), {"q": "qwertyuiop"}).content.decode()
+
+    assert "No terms match “qwertyuiop”." in html
+    assert "browse all terms A–Z" in html
+
+
+def test_search_results_paginate(client):
+    for n in range(25):
+        TermFactory(title=f"Neural idea {n:02}", summary="About neural things.")
+
+    first = client.get(reverse("terms:search"), {"q": "neural"})
+    second = client.get(reverse("terms:search"), {"q": "neural", "page": 2})
+    past_the_end = client.get(reverse("terms:search"), {"q": "neural", "page": 99})
+
+    assert first.context["paginator"].count == 25
+    assert len(first.context["results"]) == 20
+    assert len(second.context["results"]) == 5
+    assert "page=2" in first.content.decode()
+    assert past_the_end.status_code == 200
+
+
+def test_suggest_returns_at_most_eight_with_the_documented_shape(client):
+    for n in range(12):
+        TermFactory(title=f"Model {n:02}", summary=f"Summary {n}.")
+    TermFactory(title="Large language model", aliases=["LLM"], summary="Predicts text.")
+
+    data = client.get(reverse("terms:suggest"), {"q": "mod"}).json()
+    alias = client.get(reverse("terms:suggest"), {"q": "llm"}).json()
+
+    assert len(data["results"]) == 8
+    assert set(data["results"][0]) == {"title", "url", "summary", "alias"}
+    assert data["results"][0]["url"].startswith("/terms/")
+    assert alias["results"][0] == {
+        "title": "Large language model",
+        "url": "/terms/large-language-model/",
+        "summary": "Predicts text.",
+        "alias": "LLM",
+    }
