@@ -29,6 +29,7 @@ from terms.forms import (
     TermAdminForm,
     TransitionForm,
 )
+from terms.links import RELATED_CARDS, suggested_terms
 from terms.models import (
     Alias,
     Category,
@@ -297,12 +298,17 @@ class TermAdmin(VersionAdmin):
             path(
                 "<int:pk>/transition/",
                 self.admin_site.admin_view(self.transition_view),
-                name="{}_{}_transition".format(*info),
+                name=f"{info[0]}_{info[1]}_transition",
+            ),
+            path(
+                "<int:pk>/add-related/",
+                self.admin_site.admin_view(self.add_related_view),
+                name=f"{info[0]}_{info[1]}_add_related",
             ),
             path(
                 "<int:pk>/compare/",
                 self.admin_site.admin_view(self.compare_view),
-                name="{}_{}_compare".format(*info),
+                name=f"{info[0]}_{info[1]}_compare",
             ),
         ]
         return own + super().get_urls()
@@ -316,7 +322,15 @@ class TermAdmin(VersionAdmin):
 
     def workflow_context(self, request, term):
         actions = workflow.available_actions(term, request.user)
+        related_ids = list(term.related_links.values_list("related_id", flat=True))
         return {
+            "suggested_related": suggested_terms(
+                term.pk,
+                list(term.tags.values_list("slug", flat=True)),
+                exclude=related_ids,
+                count=max(0, RELATED_CARDS - len(related_ids)),
+            ),
+            "may_edit": workflow.may_edit(request.user, term),
             "term_status": status_label(term),
             "workflow_actions": [(action, workflow.Action.LABELS[action]) for action in actions],
             "transition_form": TransitionForm(initial={"expected_version": term.version}),
@@ -367,6 +381,27 @@ class TermAdmin(VersionAdmin):
                 messages.SUCCESS,
             )
         return HttpResponseRedirect(reverse("admin:terms_term_change", args=[pk]))
+
+    def add_related_view(self, request, pk):
+        term = get_object_or_404(Term, pk=pk)
+        back = HttpResponseRedirect(reverse("admin:terms_term_change", args=[pk]))
+        if request.method != "POST":
+            return back
+        if not self.has_change_permission(request, term):
+            raise PermissionDenied
+        related = get_object_or_404(Term, pk=request.POST.get("related", 0) or 0)
+        try:
+            version = int(request.POST.get("expected_version", ""))
+            workflow.add_related(term, related, by=request.user, expected_version=version)
+        except ValueError:
+            self.message_user(
+                request, "The form was incomplete; nothing was changed.", messages.ERROR
+            )
+        except workflow.TransitionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, f"Added “{related.title}” to the related terms.")
+        return back
 
     def compare_view(self, request, pk):
         term = get_object_or_404(Term.objects.select_related("category"), pk=pk)

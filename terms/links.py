@@ -13,6 +13,8 @@ from django.db.models.functions import Lower
 
 from terms.models import Publication, PublicationLink
 
+# A term page shows this many related cards: the curated ones, then suggestions.
+RELATED_CARDS = 4
 WIKI_LINK = re.compile(r'<a class="wiki-link" data-term="(\d+)">(.*?)</a>', re.DOTALL)
 
 

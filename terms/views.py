@@ -13,7 +13,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from terms import search, structured_data
-from terms.links import cards_and_backlinks, link_live_terms, suggested_terms, wiki_link_ids
+from terms.links import (
+    RELATED_CARDS,
+    cards_and_backlinks,
+    link_live_terms,
+    suggested_terms,
+    wiki_link_ids,
+)
 from terms.models import Category, Publication, PublicationAlias, Term
 from terms.names import live_publication_for_slug
 
@@ -139,9 +145,6 @@ class TermIndexView(ListView):
             query_prefix=urlencode({"letter": self.letter}) if self.letter else "",
         )
         return context
-
-
-RELATED_CARDS = 4
 
 
 def term_page_context(term, *, term_id, related_ids, tag_list, alias_names) -> dict:

@@ -10,13 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+import reversion
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from terms.checks import check_term
-from terms.models import Term, Transition
+from terms.models import RelatedTerm, Term, Transition
 from terms.publishing import freeze, take_down
 
 Status = Term.Status
@@ -147,6 +148,26 @@ def claim_version(term: Term, expected_version: int) -> int:
 def status_after_edit(term: Term) -> str:
     """A live term's working copy goes back to draft when edited: its changes need review."""
     return Status.DRAFT if term.status == Status.PUBLISHED else term.status
+
+
+@transaction.atomic
+def add_related(term: Term, related: Term, *, by, expected_version: int) -> None:
+    """Append ``related`` to the term's curated related terms: an edit like any other (it is
+    versioned, staged on a live term, and refused if someone saved in between)."""
+    if related.pk == term.pk:
+        raise TransitionError("A term cannot be related to itself.")
+    if term.related_links.filter(related=related).exists():
+        raise TransitionError(f"“{related.title}” is already a related term.")
+    with reversion.create_revision():
+        claim_version(term, expected_version)
+        last = term.related_links.aggregate(last=Max("position"))["last"] or 0
+        RelatedTerm.objects.create(term=term, related=related, position=last + 1)
+        term.status = status_after_edit(term)
+        term.has_unpublished_changes = is_up(term)
+        term.last_editor = by
+        term.save(update_fields=["status", "has_unpublished_changes", "last_editor", "updated_at"])
+        reversion.set_user(by)
+        reversion.set_comment(f"Added related term “{related.title}”.")
 
 
 @transaction.atomic

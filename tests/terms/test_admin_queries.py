@@ -36,4 +36,5 @@ def test_change_page_queries_do_not_grow_with_related_terms_aliases_and_tags(cli
     few = queries_for(client, reverse("admin:terms_term_change", args=[small.pk]))
     many = queries_for(client, reverse("admin:terms_term_change", args=[large.pk]))
 
-    assert many == few
+    # (The small term also gets the "suggested related terms" query, the large one does not.)
+    assert many <= few

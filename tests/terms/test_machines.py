@@ -1,0 +1,195 @@
+"""What machines read: sitemap, robots.txt, feeds, JSON-LD, social tags, the JSON API."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from terms.models import Term
+from tests.factories import TermFactory, unpublish
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+ATOM_NS = {"a": "http://www.w3.org/2005/Atom"}
+
+
+@pytest.fixture
+def glossary():
+    weights = TermFactory(title="Weights", slug="weights", tags=["basics"])
+    open_weight = TermFactory(
+        title="Open weight",
+        slug="open-weight",
+        summary="Weights anyone can download.",
+        aliases=["Open weights"],
+        tags=["licensing"],
+        related=[weights],
+        definition="Publishes its [[Weights]].",
+    )
+    TermFactory(title="Secret draft", slug="secret-draft", status=Term.Status.DRAFT, tags=["hush"])
+    unpublish(TermFactory(title="Withdrawn", slug="withdrawn"))
+    return {"weights": weights, "open_weight": open_weight}
+
+
+def sitemap_locations(client):
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    root = ET.fromstring(index.content)
+    return {
+        url.find("s:loc", SITEMAP_NS).text: url.find("s:lastmod", SITEMAP_NS)
+        for url in root.findall("s:url", SITEMAP_NS)
+    }
+
+
+def test_sitemap_lists_live_terms_categories_and_tags_with_lastmod(client, glossary):
+    locations = sitemap_locations(client)
+
+    assert "http://127.0.0.1:8000/terms/open-weight/" in locations
+    assert "http://127.0.0.1:8000/terms/weights/" in locations
+    assert glossary["open_weight"].category.get_absolute_url() in "".join(locations)
+    assert "http://127.0.0.1:8000/tags/licensing/" in locations
+    assert all(lastmod is not None and lastmod.text for lastmod in locations.values())
+    joined = " ".join(locations)
+    assert "secret-draft" not in joined
+    assert "withdrawn" not in joined
+    assert "/tags/hush/" not in joined
+
+
+def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_private_areas(client):
+    text = client.get("/robots.txt").content.decode()
+
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
+    assert "Disallow: /preview/" in text
+
+
+def test_rss_feed_lists_live_terms_newest_first(client, glossary):
+    response = client.get("/feeds/terms/rss/")
+
+    assert response["Content-Type"].startswith("application/rss+xml")
+    items = ET.fromstring(response.content).findall("./channel/item")
+    titles = [item.find("title").text for item in items]
+    assert titles == ["Open weight", "Weights"]
+    first = items[0]
+    assert first.find("link").text == "http://testserver/terms/open-weight/"
+    assert first.find("description").text == "Weights anyone can download."
+    assert first.find("pubDate").text
+    assert first.find("guid").text.startswith("http://127.0.0.1:8000/terms/open-weight/#")
+
+
+def test_atom_feed_has_entries_with_links_and_updated(client, glossary):
+    response = client.get("/feeds/terms/atom/")
+
+    root = ET.fromstring(response.content)
+    entries = root.findall("a:entry", ATOM_NS)
+    assert [entry.find("a:title", ATOM_NS).text for entry in entries] == ["Open weight", "Weights"]
+    assert entries[0].find("a:link", ATOM_NS).get("href").endswith("/terms/open-weight/")
+    assert entries[0].find("a:updated", ATOM_NS).text
+
+
+def test_every_page_links_its_feeds(client, glossary):
+    html = client.get("/").content.decode()
+
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert 'href="/feeds/terms/atom/"' in html
+
+
+def json_ld(html):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def test_term_page_carries_defined_term_json_ld_and_social_tags(client, glossary):
+    html = client.get("/terms/open-weight/").content.decode()
+
+    data = json_ld(html)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "DefinedTerm"
+    assert data["name"] == "Open weight"
+    assert data["description"] == "Weights anyone can download."
+    assert data["url"] == "http://127.0.0.1:8000/terms/open-weight/"
+    assert data["termCode"] == "open-weight"
+    assert data["alternateName"] == ["Open weights"]
+    assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
+    assert data["inDefinedTermSet"]["url"] == "http://127.0.0.1:8000/terms/"
+    assert '<meta property="og:title" content="Open weight">' in html
+    assert '<meta property="og:url" content="http://127.0.0.1:8000/terms/open-weight/">' in html
+    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/terms/open-weight/">' in html
+
+
+def test_json_ld_cannot_be_broken_out_of(client):
+    TermFactory(title="Tricky", slug="tricky", summary="</script><script>alert(1)</script>")
+
+    html = client.get("/terms/tricky/").content.decode()
+
+    assert "</script><script>alert(1)" not in html
+    assert json_ld(html)["description"] == "</script><script>alert(1)</script>"
+
+
+def test_index_is_a_defined_term_set(client, glossary):
+    data = json_ld(client.get("/terms/").content.decode())
+
+    assert data["@type"] == "DefinedTermSet"
+    assert [term["name"] for term in data["hasDefinedTerm"]] == ["Open weight", "Weights"]
+
+
+def test_api_list_is_paginated_and_open_to_other_sites(client, glossary):
+    for n in range(3):
+        TermFactory(title=f"Extra {n}")
+
+    first = client.get("/api/terms/", {"page_size": 2})
+    last = client.get(first.json()["next"].replace("http://127.0.0.1:8000", ""))
+
+    body = first.json()
+    assert first["Access-Control-Allow-Origin"] == "*"
+    assert body["count"] == 5
+    assert body["pages"] == 3
+    assert body["previous"] is None
+    assert [item["slug"] for item in body["results"]] == ["extra-0", "extra-1"]
+    assert last.json()["page"] == 2
+    assert client.get("/api/terms/", {"page": 99}).status_code == 404
+    assert client.get("/api/terms/", {"page": "x"}).status_code == 404
+    preflight = client.options("/api/terms/")
+    assert preflight.status_code == 204
+    assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert client.post("/api/terms/").status_code == 405
+
+
+def test_api_detail_shape(client, glossary):
+    data = client.get("/api/terms/open-weight/").json()
+
+    assert set(data) == {
+        "title",
+        "slug",
+        "url",
+        "api_url",
+        "summary",
+        "category",
+        "tags",
+        "aliases",
+        "related",
+        "sections",
+        "updated",
+    }
+    assert data["url"] == "http://127.0.0.1:8000/terms/open-weight/"
+    assert data["tags"] == ["licensing"]
+    assert data["aliases"] == ["Open weights"]
+    assert data["related"] == ["weights"]
+    assert set(data["sections"]) == {"definition", "why_it_matters", "in_practice"}
+    assert (
+        '<a href="/terms/weights/" class="wiki-link">Weights</a>' in data["sections"]["definition"]
+    )
+    assert client.get("/api/terms/secret-draft/").status_code == 404
+    assert client.get("/api/terms/withdrawn/").status_code == 404
+    alias = client.get("/api/terms/open-weights/")
+    assert alias.status_code == 301
+    assert alias["Location"] == "/api/terms/open-weight/"
+
+
+def test_api_never_lists_hidden_terms(client, glossary):
+    slugs = [item["slug"] for item in client.get("/api/terms/").json()["results"]]
+
+    assert slugs == ["open-weight", "weights"]
