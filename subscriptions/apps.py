@@ -4,3 +4,19 @@ from django.apps import AppConfig
 class SubscriptionsConfig(AppConfig):
     name = "subscriptions"
     verbose_name = "Newsletter"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from subscriptions.call_to_action import copy_changed
+        from subscriptions.models import CategorySignupLine, SignupCopy
+        from terms.models import Category
+
+        # The glossary never imports the newsletter; the newsletter listens to the glossary.
+        for model in (SignupCopy, CategorySignupLine, Category):
+            for name, signal in (("save", post_save), ("delete", post_delete)):
+                signal.connect(
+                    copy_changed,
+                    sender=model,
+                    dispatch_uid=f"newsletter-copy-{model.__name__}-{name}",
+                )

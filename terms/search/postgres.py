@@ -10,7 +10,7 @@ from django.contrib.postgres.search import (
     SearchVector,
     TrigramSimilarity,
 )
-from django.db.models import F, TextField, Value
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, TextField, Value
 
 from terms.models import Publication, PublicationAlias
 from terms.search.results import Hit
@@ -46,13 +46,28 @@ def text_query(query: str) -> SearchQuery:
     return typed | prefix
 
 
-def text_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
+def names_query(query: str) -> SearchQuery | None:
+    """Every word, as a prefix, in the title or aliases (weights A and B)."""
+    tokens = TOKEN.findall(query.lower())[:12]
+    if not tokens:
+        return None
+    raw = " & ".join(f"{token}:*AB" for token in tokens)
+    return SearchQuery(raw, search_type="raw", config=CONFIG)
+
+
+def text_matches(query: str, live, limit: int) -> list[tuple[int, float, bool]]:
     tsquery = text_query(query)
+    in_names = names_query(query)
+    flag = (
+        ExpressionWrapper(Q(search_vector=in_names), output_field=BooleanField())
+        if in_names is not None
+        else Value(False)
+    )
     return list(
         live.filter(search_vector=tsquery)
-        .annotate(rank=SearchRank(F("search_vector"), tsquery))
-        .order_by("-rank")
-        .values_list("pk", "rank")[:limit]
+        .annotate(rank=SearchRank(F("search_vector"), tsquery), in_names=flag)
+        .order_by("-in_names", "-rank")
+        .values_list("pk", "rank", "in_names")[:limit]
     )
 
 

@@ -7,7 +7,9 @@ from django.db.models.functions import Lower
 
 from terms.models import Publication, PublicationAlias
 
-EXACT, PREFIX, TEXT, FUZZY = 0, 1, 2, 3
+# Tiers, best first: the whole name; a name starting with the query; every word in a name
+# (stemmed: "LLMs" finds the alias "LLM"); words anywhere in the text; a near spelling.
+EXACT, PREFIX, NAMES, TEXT, FUZZY = 0, 1, 2, 3, 4
 MAX_CANDIDATES = 500
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -67,23 +69,25 @@ def live_titles(ids) -> dict[int, str]:
     }
 
 
-FUZZY_WHEN_FEWER_THAN = 5
+# Near spellings are looked for when the other tiers found fewer than this.
+FUZZY_WHEN_FEWER_THAN = 8
 
 
 def ranked(engine, query: str, limit: int = MAX_CANDIDATES) -> tuple[list[int], dict[int, str]]:
     """Publication ids for ``query``, best first, and the alias each exact/prefix hit matched.
 
-    ``engine`` is a backend module providing ``text_matches(query, live, limit)`` and
-    ``fuzzy(query, live)``; both return (publication id, score) pairs of live publications.
+    ``engine`` is a backend module providing ``text_matches(query, live, limit)``, which
+    returns (publication id, score, matched in a name) for live publications, and
+    ``fuzzy(query, live)``, which returns (publication id, similarity).
     """
     live = Publication.objects.live()
     tiers, aliases = name_matches(query, live)
     scores: dict[int, float] = {}
     if len(tiers) < limit:
-        for pk, score in engine.text_matches(query, live, limit):
-            tiers.setdefault(pk, TEXT)
+        for pk, score, in_names in engine.text_matches(query, live, limit):
+            tiers.setdefault(pk, NAMES if in_names else TEXT)
             scores[pk] = max(scores.get(pk, float("-inf")), score)
-    if len(tiers) < max(FUZZY_WHEN_FEWER_THAN, limit if limit < FUZZY_WHEN_FEWER_THAN * 2 else 0):
+    if len(tiers) < min(limit, FUZZY_WHEN_FEWER_THAN):
         for pk, similarity in engine.fuzzy(query, live):
             tiers.setdefault(pk, FUZZY)
             scores.setdefault(pk, similarity)

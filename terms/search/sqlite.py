@@ -43,20 +43,26 @@ def match_expression(query: str) -> str:
     return " ".join(f'"{token}"*' for token in tokens)
 
 
-def text_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
-    expression = match_expression(query)
-    if not expression:
-        return []
+def _match(expression: str, limit: int) -> list[tuple[int, float]]:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT rowid, bm25({TABLE}, {WEIGHTS}) AS score FROM {TABLE} "  # noqa: S608
             f"WHERE {TABLE} MATCH %s ORDER BY score LIMIT %s",
-            [expression, limit * 2],
+            [expression, limit],
         )
-        rows = [(rowid, -score) for rowid, score in cursor.fetchall()]
+        return [(rowid, -score) for rowid, score in cursor.fetchall()]
+
+
+def text_matches(query: str, live, limit: int) -> list[tuple[int, float, bool]]:
+    expression = match_expression(query)
+    if not expression:
+        return []
+    in_names = _match(f"{{title aliases}} : ({expression})", limit * 2)
+    name_ids = {pk for pk, _ in in_names}
+    rows = in_names + [row for row in _match(expression, limit * 2) if row[0] not in name_ids]
     # The FTS table also holds publications that are not (or no longer) live.
     live_ids = set(live.filter(pk__in=[pk for pk, _ in rows]).values_list("pk", flat=True))
-    return [(pk, score) for pk, score in rows if pk in live_ids][:limit]
+    return [(pk, score, pk in name_ids) for pk, score in rows if pk in live_ids][:limit]
 
 
 def fuzzy(query: str, live) -> list[tuple[int, float]]:

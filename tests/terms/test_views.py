@@ -238,10 +238,12 @@ def test_term_page_query_count_is_constant(client, django_assert_max_num_queries
         definition=links,
     )
 
+    # The newsletter block's copy is cached: the first request after a cache flush reads it.
+    client.get(term.get_absolute_url())
     with django_assert_max_num_queries(4):
         response = client.get(term.get_absolute_url())
 
-    assert response.content.decode().count('class="term-card"') == related_count
+    assert response.content.decode().count('class="term-card') == related_count
 
 
 @pytest.mark.parametrize("name", ["terms:home", "terms:index", "terms:search"])

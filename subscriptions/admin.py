@@ -1,0 +1,126 @@
+"""The newsletter in the admin: subscribers (editors only), the call-to-action copy, a report.
+
+Access is plain Django model permissions: the "Editor" group gets them by migration; a user
+without ``subscriptions.view_subscriber`` (a writer) sees no subscriber at all.
+"""
+
+import io
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.forms import TextInput
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+
+from subscriptions import reports, signups
+from subscriptions.call_to_action import DEFAULT_COPY
+from subscriptions.csv_export import write_confirmed_subscribers
+from subscriptions.models import CategorySignupLine, SignupCopy, Subscriber
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    list_display = ["email", "status", "source", "created_at", "confirmed_at", "unsubscribed_at"]
+    list_filter = ["status", "created_at", "confirmed_at", "unsubscribed_at"]
+    search_fields = ["email", "source"]
+    date_hierarchy = "created_at"
+    ordering = ["-created_at"]
+    list_per_page = 100
+    actions = ["export_confirmed_csv", "unsubscribe_selected"]
+    change_list_template = "subscriptions/admin/subscriber_change_list.html"
+    # A subscriber's record is evidence of consent: editors read it, never rewrite it.
+    fields = [
+        "email",
+        "status",
+        "source",
+        "utm_source",
+        "utm_campaign",
+        "consent_text",
+        "created_at",
+        "signed_up_at",
+        "confirmed_at",
+        "unsubscribed_at",
+        "confirmation_requested_at",
+        "confirmation_sent_at",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False  # Addresses join only through double opt-in.
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("subscriptions.export_subscriber")
+
+    @admin.action(description="Export confirmed subscribers as CSV", permissions=["export"])
+    def export_confirmed_csv(self, request, queryset):
+        buffer = io.StringIO()
+        write_confirmed_subscribers(queryset, buffer)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        filename = f"newsletter-confirmed-{timezone.localdate():%Y-%m-%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    @admin.action(description="Unsubscribe selected subscribers", permissions=["change"])
+    def unsubscribe_selected(self, request, queryset):
+        changed = sum(signups.end_subscription(subscriber) for subscriber in queryset)
+        self.message_user(request, f"Unsubscribed {changed} subscriber(s).", messages.SUCCESS)
+
+    def get_urls(self):
+        report = path(
+            "report/",
+            self.admin_site.admin_view(self.report_view),
+            name="subscriptions_subscriber_report",
+        )
+        return [report, *super().get_urls()]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"status_counts": reports.counts_by_status(), **(extra_context or {})}
+        return super().changelist_view(request, extra_context=extra_context)
+
+    def report_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Newsletter signups by page",
+            "rows": reports.signups_by_page(),
+            "status_counts": reports.counts_by_status(),
+        }
+        return TemplateResponse(request, "subscriptions/admin/report.html", context)
+
+
+class CategorySignupLineInline(admin.TabularInline):
+    model = CategorySignupLine
+    extra = 0
+    fields = ["category", "line"]
+    formfield_overrides = {models.CharField: {"widget": TextInput(attrs={"size": 80})}}
+
+
+@admin.register(SignupCopy)
+class SignupCopyAdmin(admin.ModelAdmin):
+    """One row: the changelist goes straight to it."""
+
+    fields = ["headline", "line", "button_label"]
+    inlines = [CategorySignupLineInline]
+    formfield_overrides = {models.CharField: {"widget": TextInput(attrs={"size": 90})}}
+
+    # The row is created by migration; there is never a second one, nor none.
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        copy, _ = SignupCopy.objects.get_or_create(
+            pk=SignupCopy.SINGLETON_ID, defaults=DEFAULT_COPY
+        )
+        return HttpResponseRedirect(
+            reverse("admin:subscriptions_signupcopy_change", args=[copy.pk])
+        )

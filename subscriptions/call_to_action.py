@@ -1,0 +1,59 @@
+"""The call to action's copy, read from the shared cache so a term page costs no query.
+
+The copy (headline, line, button label, and a line per category) is one small dict kept in
+the cache with no expiry. Saving or deleting the copy, a category line or a category writes
+it through again (the category map is keyed by category), in the request that changed it
+and once more after commit, so the committed state wins. After a cache flush, the first page
+that needs it reads it back with one query.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+
+from subscriptions.models import SignupCopy
+
+CACHE_KEY = "newsletter:call-to-action:v1"
+
+DEFAULT_COPY = {
+    "headline": "Get one clear AI term in your inbox every week",
+    "line": "A short, plain-English explainer each week. No hype, no spam; leave in one click.",
+    "button_label": "Subscribe",
+}
+
+
+def signup_copy(category_id: int | None = None) -> dict[str, str]:
+    """Return ``headline``, ``line`` and ``button_label`` for a page in this category.
+
+    A category's own line, when an editor wrote one, replaces the general line.
+    """
+    stored = cache.get(CACHE_KEY)
+    if stored is None:
+        stored = refresh_cached_copy()
+    copy = dict(stored["copy"])
+    category_line = stored["category_lines"].get(str(category_id)) if category_id else None
+    if category_line:
+        copy["line"] = category_line
+    return copy
+
+
+def refresh_cached_copy() -> dict:
+    """Read the copy and every category line in one query and store them in the cache."""
+    rows = SignupCopy.objects.filter(pk=SignupCopy.SINGLETON_ID).values_list(
+        "headline", "line", "button_label", "category_lines__category_id", "category_lines__line"
+    )
+    copy = dict(DEFAULT_COPY)
+    category_lines = {}
+    for headline, line, button_label, category_id, category_line in rows:
+        copy = {"headline": headline, "line": line, "button_label": button_label}
+        if category_id is not None:
+            category_lines[str(category_id)] = category_line
+    stored = {"copy": copy, "category_lines": category_lines}
+    cache.set(CACHE_KEY, stored, timeout=None)
+    return stored
+
+
+def copy_changed(**kwargs) -> None:
+    """Signal receiver: write the copy through now, and again once the change is committed."""
+    refresh_cached_copy()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(refresh_cached_copy)

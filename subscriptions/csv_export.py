@@ -1,0 +1,34 @@
+"""The CSV of confirmed subscribers, safe to open in a spreadsheet."""
+
+import csv
+
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+COLUMNS = ("email", "confirmed_at", "source")
+
+
+def neutralise(value) -> str:
+    """``value`` as text, with a leading apostrophe if a spreadsheet would run it (CWE-1236)."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+
+
+def write_confirmed_subscribers(subscribers, file) -> int:
+    """Write confirmed subscribers (email, confirmed_at in ISO 8601, source) to ``file``.
+
+    ``subscribers`` may hold any statuses; only confirmed ones are written. Returns the count.
+    """
+    writer = csv.writer(file)
+    writer.writerow(COLUMNS)
+    count = 0
+    for email, confirmed_at, source in (
+        subscribers.filter(status="confirmed")
+        .order_by("confirmed_at", "pk")
+        .values_list(*COLUMNS)
+        .iterator()
+    ):
+        writer.writerow(
+            [neutralise(email), neutralise(confirmed_at.isoformat()), neutralise(source)]
+        )
+        count += 1
+    return count

@@ -1,0 +1,24 @@
+"""How long the newsletter keeps what: unconfirmed signups go after NEWSLETTER_PENDING_MAX_DAYS."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from subscriptions.models import Subscriber
+
+
+def stale_pending(days: int):
+    """Pending signups that began more than ``days`` days ago and were never confirmed."""
+    cutoff = timezone.now() - timedelta(days=days)
+    return Subscriber.objects.filter(status=Subscriber.Status.PENDING, signed_up_at__lt=cutoff)
+
+
+def purge_pending(days: int, *, dry_run: bool = False) -> int:
+    """Delete pending signups older than ``days`` days; return how many (would be) deleted."""
+    with transaction.atomic():
+        stale = stale_pending(days)
+        if dry_run:
+            return stale.count()
+        deleted, _ = stale.delete()
+    return deleted

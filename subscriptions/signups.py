@@ -1,0 +1,157 @@
+"""How a signup is recorded, confirmed and ended: the one module that owns these rules.
+
+Views, the admin and management commands call these functions; none of them change a
+subscriber's status themselves.
+"""
+
+import enum
+from functools import partial
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from subscriptions import delivery, rate_limits, tokens
+from subscriptions.models import Subscriber
+from subscriptions.source_pages import SourcePage
+
+Status = Subscriber.Status
+
+
+class SignupResult(enum.Enum):
+    ACCEPTED = "accepted"
+    RATE_LIMITED = "rate-limited"
+
+
+def consent_wording() -> str:
+    """The consent sentence shown under every signup form and stored with each signup."""
+    return (
+        f"One email a week from {settings.SITE_NAME}. We’ll email you a link to confirm first, "
+        "and every email has a one-click unsubscribe link."
+    )
+
+
+def request_signup(
+    email: str, *, source: SourcePage | None = None, client_ip: str = ""
+) -> SignupResult:
+    """Handle a visitor's signup for a normalized ``email``, within the rate limits.
+
+    When the client IP or the address is over its limit nothing is stored or sent and
+    ``RATE_LIMITED`` is returned. Otherwise the signup is recorded (``record_signup``) and
+    ``ACCEPTED`` is returned, whatever the address's status was: callers answer the visitor
+    the same way for new, pending, confirmed and unsubscribed addresses.
+    """
+    if not rate_limits.allow_signup(client_ip=client_ip, email=email):
+        return SignupResult.RATE_LIMITED
+    record_signup(email, source=source)
+    return SignupResult.ACCEPTED
+
+
+def record_signup(email: str, *, source: SourcePage | None = None) -> Subscriber:
+    """Record a signup for a normalized ``email``; queue its confirmation email after commit.
+
+    - a new address is stored as pending with its source page, UTM tags and the consent
+      wording, and is sent a confirmation email;
+    - a pending address is sent the confirmation email again (its first link keeps working);
+    - an unsubscribed address starts a new pending signup: double opt-in again;
+    - a confirmed address is left as it is and sent nothing.
+
+    The row is committed before any email is attempted. Concurrent calls for one address
+    leave exactly one row: the unique index settles the race, and the loser carries on with
+    the winner's row.
+    """
+    source = source or SourcePage()
+    now = timezone.now()
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().for_address(email).first()
+        if subscriber is None:
+            try:
+                with transaction.atomic():
+                    subscriber = Subscriber.objects.create(
+                        email=email,
+                        status=Status.PENDING,
+                        signed_up_at=now,
+                        confirmation_requested_at=now,
+                        **_signup_details(source),
+                    )
+            except IntegrityError:
+                subscriber = Subscriber.objects.select_for_update().for_address(email).get()
+            else:
+                _send_confirmation_after_commit(subscriber)
+                return subscriber
+
+        if subscriber.status == Status.PENDING:
+            subscriber.confirmation_requested_at = now
+            subscriber.save(update_fields=["confirmation_requested_at"])
+            _send_confirmation_after_commit(subscriber)
+        elif subscriber.status == Status.UNSUBSCRIBED:
+            subscriber.status = Status.PENDING
+            subscriber.signed_up_at = now
+            subscriber.confirmation_requested_at = now
+            subscriber.confirmed_at = None
+            subscriber.unsubscribed_at = None
+            for field, value in _signup_details(source).items():
+                setattr(subscriber, field, value)
+            subscriber.save()
+            _send_confirmation_after_commit(subscriber)
+    return subscriber
+
+
+def confirm_subscription(token: str) -> Subscriber:
+    """Confirm the subscriber a confirm-link token names and return it.
+
+    The confirmation time is the consent proof. Confirming twice changes nothing. Raises
+    ``tokens.ExpiredToken`` or ``tokens.InvalidToken``; a link from a signup that has since
+    been unsubscribed is invalid (signing up again sends a new one).
+    """
+    with transaction.atomic():
+        subscriber = tokens.subscriber_for_confirm_token(
+            token, queryset=Subscriber.objects.select_for_update()
+        )
+        if subscriber.status == Status.UNSUBSCRIBED:
+            raise tokens.InvalidToken
+        if subscriber.status == Status.PENDING:
+            subscriber.status = Status.CONFIRMED
+            subscriber.confirmed_at = timezone.now()
+            subscriber.save(update_fields=["status", "confirmed_at"])
+    return subscriber
+
+
+def unsubscribe(token: str) -> None:
+    """Unsubscribe the address an unsubscribe-link token names, at once and idempotently.
+
+    An address that is no longer stored at all counts as unsubscribed. Raises
+    ``tokens.InvalidToken`` when the token was not made by this site.
+    """
+    with transaction.atomic():
+        subscriber = tokens.subscriber_for_unsubscribe_token(
+            token, queryset=Subscriber.objects.select_for_update()
+        )
+        if subscriber is not None:
+            end_subscription(subscriber)
+
+
+def end_subscription(subscriber: Subscriber) -> bool:
+    """Mark a subscriber unsubscribed (pending or confirmed); return whether anything changed.
+
+    Keeps the first unsubscribe time when called again. Also used by the admin action.
+    """
+    if subscriber.status == Status.UNSUBSCRIBED:
+        return False
+    subscriber.status = Status.UNSUBSCRIBED
+    subscriber.unsubscribed_at = timezone.now()
+    subscriber.save(update_fields=["status", "unsubscribed_at"])
+    return True
+
+
+def _signup_details(source: SourcePage) -> dict:
+    return {
+        "source": source.path,
+        "utm_source": source.utm_source,
+        "utm_campaign": source.utm_campaign,
+        "consent_text": consent_wording(),
+    }
+
+
+def _send_confirmation_after_commit(subscriber: Subscriber) -> None:
+    transaction.on_commit(partial(delivery.queue_confirmation, subscriber.pk))

@@ -1,0 +1,88 @@
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from subscriptions.models import Subscriber
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def site(live_server, settings):
+    """The demo glossary, emails sent in the request (as in `make run`), links to this server."""
+    settings.TASKS = IMMEDIATE
+    settings.SITE_URL = live_server.url
+    mail.outbox = []
+    call_command("load_demo_content")
+    return live_server.url
+
+
+def confirm_link_in(message) -> str:
+    return re.search(r"http\S+/newsletter/confirm/\S+/", message.body).group(0)
+
+
+def test_reader_signs_up_in_place_on_a_term_page_then_confirms_from_the_email(site, page):
+    page.goto(f"{site}/terms/open-weight/")
+    cta = page.locator(".cta--inline")
+
+    cta.get_by_label("Email address").fill("reader@example.com")
+    cta.get_by_role("button", name="Subscribe").click()
+
+    status = cta.get_by_role("status")
+    expect(status).to_contain_text("Check your inbox")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_be_focused()
+    expect(cta.get_by_label("Email address")).to_be_hidden()
+    assert page.url == f"{site}/terms/open-weight/"  # Never left the term.
+    expect(page.locator(".cta--closing").get_by_label("Email address")).to_be_visible()
+
+    [message] = mail.outbox
+    assert message.to == ["reader@example.com"]
+    page.goto(confirm_link_in(message))
+    page.get_by_role("button", name="Confirm subscription").click()
+
+    expect(page.locator("h1")).to_have_text("You’re subscribed")
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == Subscriber.Status.CONFIRMED
+    assert subscriber.source == "/terms/open-weight/"
+    page.get_by_role("link", name="Back to the page you were reading").click()
+    expect(page.locator("h1")).to_have_text("Open weight")
+
+
+def test_a_typo_is_explained_in_place_and_can_be_corrected(site, page):
+    page.goto(f"{site}/terms/open-weight/")
+    cta = page.locator(".cta--closing")
+    field = cta.get_by_label("Email address")
+
+    field.fill("reader@example")
+    cta.get_by_role("button", name="Subscribe").click()
+
+    expect(cta.get_by_role("status")).to_contain_text("doesn’t look like an email address")
+    expect(field).to_be_focused()
+    expect(field).to_have_attribute("aria-invalid", "true")
+    assert not Subscriber.objects.exists()
+
+    field.fill("reader@example.com")
+    cta.get_by_role("button", name="Subscribe").click()
+    expect(cta.get_by_role("status")).to_contain_text("Check your inbox")
+
+
+def test_without_javascript_the_form_posts_and_the_result_page_leads_back(site, chromium):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/terms/open-weight/")
+    cta = page.locator(".cta--inline")
+
+    cta.get_by_label("Email address").fill("reader@example.com")
+    cta.get_by_role("button", name="Subscribe").click()
+
+    expect(page.locator("h1")).to_have_text("Check your inbox")
+    page.get_by_role("link", name="Back to the page you were reading").click()
+    expect(page.locator("h1")).to_have_text("Open weight")
+    assert len(mail.outbox) == 1
+    context.close()
