@@ -192,6 +192,13 @@ def index_all() -> None:
                 "setweight(to_tsvector('english', summary), 'C') || "
                 "setweight(to_tsvector('english', body_text), 'D') WHERE search_vector IS NULL"
             )
+            cursor.execute(
+                "UPDATE terms_publication SET name_vector = "
+                "setweight(to_tsvector('english', title), 'A') || "
+                "setweight(to_tsvector('english', coalesce((SELECT string_agg(value, ' ') "
+                "FROM jsonb_array_elements_text(alias_names::jsonb) AS value), '')), 'B') "
+                "WHERE name_vector IS NULL"
+            )
             cursor.execute("ANALYZE")
         else:
             cursor.execute("DELETE FROM terms_search_fts")

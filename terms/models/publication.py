@@ -76,9 +76,11 @@ class Publication(models.Model):
     # Display copies of frozen data, so a term page needs no query for them.
     alias_names = models.JSONField(default=list, blank=True)
     tag_list = models.JSONField(default=list, blank=True, help_text="[{name, slug}, …]")
-    # Plain text of the sections, for search snippets; the search vector (PostgreSQL only).
+    # Plain text of the sections, for search snippets; the search vectors (PostgreSQL only):
+    # everything weighted, and the names alone.
     body_text = models.TextField(blank=True)
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
+    name_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     go_live_at = models.DateTimeField(db_index=True)
     expire_at = models.DateTimeField(null=True, blank=True)

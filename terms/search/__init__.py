@@ -66,7 +66,7 @@ def suggest(query: str, limit: int = 8) -> list[Hit]:
     query = clean_query(query)
     if not query:
         return []
-    ids, aliases = ranked(backend(), query, limit)
+    ids, aliases = ranked(backend(), query, limit, whole_text=False)
     publications = Publication.objects.in_bulk(ids)
     return [
         Hit(

@@ -22,6 +22,16 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def exact_keys(key: str) -> set[str]:
+    """The query, and its singular when it looks like a plural ("LLMs" is the alias "LLM")."""
+    keys = {key}
+    if len(key) > 3 and key.endswith("es"):
+        keys.add(key[:-2])
+    if len(key) > 2 and key.endswith("s") and not key.endswith("ss"):
+        keys.add(key[:-1])
+    return keys
+
+
 def name_matches(query: str, live):
     """Live publications whose title or an alias equals, or starts with, ``query``.
 
@@ -73,20 +83,27 @@ def live_titles(ids) -> dict[int, str]:
 FUZZY_WHEN_FEWER_THAN = 8
 
 
-def ranked(engine, query: str, limit: int = MAX_CANDIDATES) -> tuple[list[int], dict[int, str]]:
+def ranked(
+    engine, query: str, limit: int = MAX_CANDIDATES, *, whole_text: bool = True
+) -> tuple[list[int], dict[int, str]]:
     """Publication ids for ``query``, best first, and the alias each exact/prefix hit matched.
 
-    ``engine`` is a backend module providing ``text_matches(query, live, limit)``, which
-    returns (publication id, score, matched in a name) for live publications, and
-    ``fuzzy(query, live)``, which returns (publication id, similarity).
+    ``engine`` is a backend module providing ``name_word_matches``, ``text_matches`` (both
+    ``(query, live, limit)``) and ``fuzzy(query, live)``, each returning (publication id,
+    score) pairs of live publications. ``whole_text=False`` (type-ahead) looks at names only.
     """
     live = Publication.objects.live()
     tiers, aliases = name_matches(query, live)
     scores: dict[int, float] = {}
-    if len(tiers) < limit:
-        for pk, score, in_names in engine.text_matches(query, live, limit):
-            tiers.setdefault(pk, NAMES if in_names else TEXT)
-            scores[pk] = max(scores.get(pk, float("-inf")), score)
+    stages = [(NAMES, engine.name_word_matches)]
+    if whole_text:
+        stages.append((TEXT, engine.text_matches))
+    for tier, matches in stages:
+        if len(tiers) >= limit:
+            break
+        for pk, score in matches(query, live, limit):
+            tiers.setdefault(pk, tier)
+            scores.setdefault(pk, score)
     if len(tiers) < min(limit, FUZZY_WHEN_FEWER_THAN):
         for pk, similarity in engine.fuzzy(query, live):
             tiers.setdefault(pk, FUZZY)

@@ -53,16 +53,24 @@ def _match(expression: str, limit: int) -> list[tuple[int, float]]:
         return [(rowid, -score) for rowid, score in cursor.fetchall()]
 
 
-def text_matches(query: str, live, limit: int) -> list[tuple[int, float, bool]]:
+def _live(rows: list[tuple[int, float]], live, limit: int) -> list[tuple[int, float]]:
+    # The FTS table also holds publications that are not (or no longer) live.
+    live_ids = set(live.filter(pk__in=[pk for pk, _ in rows]).values_list("pk", flat=True))
+    return [(pk, score) for pk, score in rows if pk in live_ids][:limit]
+
+
+def name_word_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
     expression = match_expression(query)
     if not expression:
         return []
-    in_names = _match(f"{{title aliases}} : ({expression})", limit * 2)
-    name_ids = {pk for pk, _ in in_names}
-    rows = in_names + [row for row in _match(expression, limit * 2) if row[0] not in name_ids]
-    # The FTS table also holds publications that are not (or no longer) live.
-    live_ids = set(live.filter(pk__in=[pk for pk, _ in rows]).values_list("pk", flat=True))
-    return [(pk, score, pk in name_ids) for pk, score in rows if pk in live_ids][:limit]
+    return _live(_match(f"{{title aliases}} : ({expression})", limit * 2), live, limit)
+
+
+def text_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
+    expression = match_expression(query)
+    if not expression:
+        return []
+    return _live(_match(expression, limit * 2), live, limit)
 
 
 def fuzzy(query: str, live) -> list[tuple[int, float]]:
