@@ -43,6 +43,9 @@ from terms.models import (
 # Before VersionAdmin registers Term with its own guess of what to follow.
 versioning.register()
 
+# Shown, never edited, on the change form.
+ABOUT_FIELDS = ["status_badge", "author", "last_editor", "created_at", "updated_at", "published_at"]
+
 BADGE_COLOURS = {
     "Draft": "#6b7280",
     "In review": "#b45309",
@@ -177,31 +180,14 @@ class TermAdmin(VersionAdmin):
     ]
     search_fields = ["title", "aliases__name", "summary"]
     date_hierarchy = "updated_at"
-    readonly_fields = [
-        "status_badge",
-        "author",
-        "last_editor",
-        "created_at",
-        "updated_at",
-        "published_at",
-    ]
+    readonly_fields = ABOUT_FIELDS
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "summary", "expected_version"]}),
         ("Text", {"fields": ["definition", "why_it_matters", "in_practice"]}),
         ("Tags", {"fields": ["tags"]}),
         (
             "About this term",
-            {
-                "fields": [
-                    "status_badge",
-                    "author",
-                    "last_editor",
-                    "created_at",
-                    "updated_at",
-                    "published_at",
-                ],
-                "classes": ["collapse"],
-            },
+            {"fields": ABOUT_FIELDS, "classes": ["collapse"]},
         ),
     ]
     actions = ["submit_selected", "publish_selected", "unpublish_selected"]

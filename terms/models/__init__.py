@@ -13,6 +13,7 @@ from terms.models.publication import (
     Publication,
     PublicationAlias,
     PublicationLink,
+    SearchWord,
     TaggedPublication,
 )
 from terms.models.workflow import TermInReview, Transition
@@ -28,6 +29,7 @@ __all__ = [
     "PublicationLink",
     "RelatedTerm",
     "ReservedName",
+    "SearchWord",
     "TaggedPublication",
     "TaggedTerm",
     "Term",

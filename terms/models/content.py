@@ -18,6 +18,11 @@ SECTION_MAX_LENGTH = 50_000
 NAME_MAX_LENGTH = 200
 
 
+def unique_ignoring_case(field: str, name: str, message: str) -> models.UniqueConstraint:
+    """A database guarantee that no two rows have ``field`` equal apart from letter case."""
+    return models.UniqueConstraint(Lower(field), name=name, violation_error_message=message)
+
+
 class Category(models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100)
@@ -30,15 +35,11 @@ class Category(models.Model):
         ordering = ["position", Lower("name")]
         verbose_name_plural = "categories"
         constraints = [
-            models.UniqueConstraint(
-                Lower("name"),
-                name="terms_category_name_unique_ci",
-                violation_error_message="A category with this name already exists.",
+            unique_ignoring_case(
+                "name", "terms_category_name_unique_ci", "A category with this name already exists."
             ),
-            models.UniqueConstraint(
-                Lower("slug"),
-                name="terms_category_slug_unique_ci",
-                violation_error_message="A category with this slug already exists.",
+            unique_ignoring_case(
+                "slug", "terms_category_slug_unique_ci", "A category with this slug already exists."
             ),
         ]
 
@@ -168,15 +169,11 @@ class Term(models.Model):
     class Meta:
         ordering = [Lower("title")]
         constraints = [
-            models.UniqueConstraint(
-                Lower("title"),
-                name="terms_term_title_unique_ci",
-                violation_error_message="A term with this title already exists.",
+            unique_ignoring_case(
+                "title", "terms_term_title_unique_ci", "A term with this title already exists."
             ),
-            models.UniqueConstraint(
-                Lower("slug"),
-                name="terms_term_slug_unique_ci",
-                violation_error_message="A term with this slug already exists.",
+            unique_ignoring_case(
+                "slug", "terms_term_slug_unique_ci", "A term with this slug already exists."
             ),
             models.CheckConstraint(
                 condition=Q(slug=Lower("slug")) & ~Q(slug=""),
@@ -229,15 +226,11 @@ class Alias(models.Model):
         ordering = [Lower("name")]
         verbose_name_plural = "aliases"
         constraints = [
-            models.UniqueConstraint(
-                Lower("name"),
-                name="terms_alias_name_unique_ci",
-                violation_error_message="Another term already has this name.",
+            unique_ignoring_case(
+                "name", "terms_alias_name_unique_ci", "Another term already has this name."
             ),
-            models.UniqueConstraint(
-                Lower("slug"),
-                name="terms_alias_slug_unique_ci",
-                violation_error_message="Another term already uses this address.",
+            unique_ignoring_case(
+                "slug", "terms_alias_slug_unique_ci", "Another term already uses this address."
             ),
         ]
 

@@ -154,3 +154,13 @@ class PublicationAlias(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SearchWord(models.Model):
+    """Every word used in a published title or alias, for spelling correction: a misspelt
+    query word is matched against these few words, not against every title."""
+
+    word = models.CharField(max_length=100, unique=True)
+
+    def __str__(self):
+        return self.word

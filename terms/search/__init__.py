@@ -11,6 +11,7 @@ the query, then full-text matches (title > aliases > summary > sections), then n
 from django.db import connection
 
 from terms.models import Publication
+from terms.search import spelling
 from terms.search.ranking import MAX_CANDIDATES, ranked
 from terms.search.results import Hit
 from terms.search.snippets import matched_alias
@@ -80,6 +81,7 @@ def suggest(query: str, limit: int = 8) -> list[Hit]:
 def index_publication(publication: Publication) -> None:
     """Make a new publication searchable (called when it is created)."""
     backend().index(publication)
+    spelling.record_words(publication)
 
 
 def forget_publications(ids: list[int]) -> None:

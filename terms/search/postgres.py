@@ -1,26 +1,23 @@
 """PostgreSQL search: weighted full-text vector with a GIN index, websearch syntax, prefix
-matching for partial words, and pg_trgm similarity for misspellings."""
-
-import re
+matching for partial words, and spelling correction with pg_trgm over the words of names."""
 
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVector,
-    TrigramDistance,
 )
 from django.db.models import F, TextField, Value
 
-from terms.models import Publication, PublicationAlias
+from terms.models import Publication
+from terms.search import spelling
+from terms.search.ranking import tokens
 from terms.search.results import Hit
 from terms.search.snippets import START, STOP, highlight, matched_alias
 
 CONFIG = "english"
-TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-TEXT_CANDIDATES = 1000
-FUZZY_CANDIDATES = 10
-MAX_DISTANCE = 0.7  # a trigram similarity of at least 0.3
+TEXT_CANDIDATES = 200
+FUZZY_CANDIDATES = 20
 
 
 def index(publication: Publication) -> None:
@@ -42,31 +39,38 @@ def forget(ids: list[int]) -> None:
 
 def prefix_query(query: str) -> SearchQuery | None:
     """Every word of the query as a prefix."""
-    tokens = TOKEN.findall(query.lower())[:12]
-    if not tokens:
+    words = tokens(query)
+    if not words:
         return None
-    raw = " & ".join(f"{token}:*" for token in tokens)
+    raw = " & ".join(f"{word}:*" for word in words)
     return SearchQuery(raw, search_type="raw", config=CONFIG)
 
 
 def text_query(query: str) -> SearchQuery:
-    """The query as typed (websearch syntax), or-ed with every word as a prefix."""
+    """The query as typed (websearch syntax), or-ed with its words with the last one as a
+    prefix ("gradient desc" finds "gradient descent"); only the last word, because prefix
+    matches of frequent words are what a full-text index does slowest."""
     typed = SearchQuery(query, search_type="websearch", config=CONFIG)
-    words = prefix_query(query)
-    return typed if words is None else typed | words
+    words = tokens(query)
+    if not words:
+        return typed
+    raw = " & ".join([*words[:-1], f"{words[-1]}:*"])
+    return typed | SearchQuery(raw, search_type="raw", config=CONFIG)
+
+
+def _names(tsquery: SearchQuery, live, limit: int) -> list[tuple[int, float]]:
+    return list(
+        live.filter(name_vector=tsquery)
+        .annotate(rank=SearchRank(F("name_vector"), tsquery))
+        .order_by("-rank")
+        .values_list("pk", "rank")[:limit]
+    )
 
 
 def name_word_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
     """Every word in the title or an alias (a small vector of names, GIN-indexed)."""
     words = prefix_query(query)
-    if words is None:
-        return []
-    return list(
-        live.filter(name_vector=words)
-        .annotate(rank=SearchRank(F("name_vector"), words))
-        .order_by("-rank")
-        .values_list("pk", "rank")[:limit]
-    )
+    return [] if words is None else _names(words, live, limit)
 
 
 def text_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
@@ -86,19 +90,12 @@ def text_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
 
 
 def fuzzy(query: str, live) -> list[tuple[int, float]]:
-    """The titles and aliases nearest in spelling (trigram distance, GiST index, KNN)."""
-    titles = (
-        live.annotate(distance=TrigramDistance("title", query))
-        .order_by("distance")
-        .values_list("pk", "distance")[:FUZZY_CANDIDATES]
-    )
-    aliases = (
-        PublicationAlias.objects.filter(publication__in=live)
-        .annotate(distance=TrigramDistance("name", query))
-        .order_by("distance")
-        .values_list("publication_id", "distance")[:FUZZY_CANDIDATES]
-    )
-    return [(pk, 1 - distance) for pk, distance in [*titles, *aliases] if distance <= MAX_DISTANCE]
+    """Names containing the query's words as they were probably meant to be spelt."""
+    options = spelling.alternatives(query)
+    if options is None:
+        return []
+    raw = " & ".join("(" + " | ".join(f"{word}:*" for word in choices) + ")" for choices in options)
+    return _names(SearchQuery(raw, search_type="raw", config=CONFIG), live, FUZZY_CANDIDATES)
 
 
 def hits(query: str, ids: list[int]) -> list[Hit]:

@@ -11,15 +11,13 @@ from terms.models import Publication, PublicationAlias
 # (stemmed: "LLMs" finds the alias "LLM"); words anywhere in the text; a near spelling.
 EXACT, PREFIX, NAMES, TEXT, FUZZY = 0, 1, 2, 3, 4
 MAX_CANDIDATES = 500
-WORD = re.compile(r"\w+", re.UNICODE)
+TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_TOKENS = 12
 
 
-def words(query: str) -> list[str]:
-    return WORD.findall(query.lower())
-
-
-def escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def tokens(text: str) -> list[str]:
+    """The words of ``text``, lowercased: the only part of a query a text index ever sees."""
+    return TOKEN.findall(text.lower())[:MAX_TOKENS]
 
 
 def exact_keys(key: str) -> set[str]:
@@ -38,31 +36,27 @@ def name_matches(query: str, live):
     Returns ``{publication id: tier}`` and ``{publication id: matched alias}``; indexed lookups.
     """
     key = query.lower()
+    exact = exact_keys(key)
     tiers: dict[int, int] = {}
     aliases: dict[int, str] = {}
+    is_exact = When(key__in=exact, then=Value(EXACT))
     titles = (
         live.annotate(key=Lower("title"))
-        .filter(Q(key=key) | Q(key__startswith=key))
-        .annotate(
-            tier=Case(
-                When(key=key, then=Value(EXACT)), default=Value(PREFIX), output_field=IntegerField()
-            )
-        )
+        .filter(Q(key__in=exact) | Q(key__startswith=key))
+        .annotate(tier=Case(is_exact, default=Value(PREFIX), output_field=IntegerField()))
         .values_list("pk", "tier")[:MAX_CANDIDATES]
     )
     tiers.update(titles)
     alias_rows = (
         PublicationAlias.objects.filter(publication__in=live)
         .annotate(key=Lower("name"))
-        .filter(Q(key=key) | Q(key__startswith=key))
+        .filter(Q(key__in=exact) | Q(key__startswith=key))
         .values_list("publication_id", "name", "key")[:MAX_CANDIDATES]
     )
     for publication_id, name, alias_key in alias_rows:
-        tier = EXACT if alias_key == key else PREFIX
+        tier = EXACT if alias_key in exact else PREFIX
         if tier < tiers.get(publication_id, FUZZY + 1):
             tiers[publication_id] = tier
-            aliases[publication_id] = name
-        elif tier == tiers.get(publication_id) and publication_id not in aliases and tier == EXACT:
             aliases[publication_id] = name
     return tiers, aliases
 
@@ -79,7 +73,8 @@ def live_titles(ids) -> dict[int, str]:
     }
 
 
-# Near spellings are looked for when the other tiers found fewer than this.
+# Near spellings are looked for when the other tiers found fewer than this (for a results
+# page) or nothing at all (for type-ahead, where a short prefix is still being typed).
 FUZZY_WHEN_FEWER_THAN = 8
 
 
@@ -104,7 +99,7 @@ def ranked(
         for pk, score in matches(query, live, limit):
             tiers.setdefault(pk, tier)
             scores.setdefault(pk, score)
-    if len(tiers) < min(limit, FUZZY_WHEN_FEWER_THAN):
+    if len(tiers) < (min(limit, FUZZY_WHEN_FEWER_THAN) if whole_text else 1):
         for pk, similarity in engine.fuzzy(query, live):
             tiers.setdefault(pk, FUZZY)
             scores.setdefault(pk, similarity)

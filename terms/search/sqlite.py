@@ -1,17 +1,15 @@
 """SQLite search: an FTS5 table (porter stemming, prefix queries) kept in step when
-publications are made, plus a fuzzy match on titles and aliases for misspellings."""
-
-import difflib
-import re
+publications are made, plus spelling correction against the words of titles and aliases."""
 
 from django.db import connection
 
-from terms.models import Publication, PublicationAlias
+from terms.models import Publication
+from terms.search import spelling
+from terms.search.ranking import tokens
 from terms.search.results import Hit
 from terms.search.snippets import START, STOP, highlight, matched_alias
 
 TABLE = "terms_search_fts"
-TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 # Column weights for bm25: title, aliases, summary, sections.
 WEIGHTS = "10.0, 6.0, 2.0, 1.0"
 
@@ -39,8 +37,7 @@ def forget(ids: list[int]) -> None:
 
 def match_expression(query: str) -> str:
     """Every word as a quoted prefix: FTS5 syntax in the input can never reach the parser."""
-    tokens = TOKEN.findall(query.lower())[:12]
-    return " ".join(f'"{token}"*' for token in tokens)
+    return " ".join(f'"{word}"*' for word in tokens(query))
 
 
 def _match(expression: str, limit: int) -> list[tuple[int, float]]:
@@ -74,17 +71,14 @@ def text_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
 
 
 def fuzzy(query: str, live) -> list[tuple[int, float]]:
-    """Titles and aliases spelled nearly like the query (difflib over live names)."""
-    key = query.lower()
-    names: dict[str, int] = {}
-    for pk, title in live.values_list("pk", "title"):
-        names.setdefault(title.lower(), pk)
-    for pk, name in PublicationAlias.objects.filter(publication__in=live).values_list(
-        "publication_id", "name"
-    ):
-        names.setdefault(name.lower(), pk)
-    close = difflib.get_close_matches(key, list(names), n=10, cutoff=0.75)
-    return [(names[name], difflib.SequenceMatcher(None, key, name).ratio()) for name in close]
+    """Names containing the query's words as they were probably meant to be spelt."""
+    options = spelling.alternatives(query)
+    if options is None:
+        return []
+    expression = " ".join(
+        "(" + " OR ".join(f'"{word}"*' for word in choices) + ")" for choices in options
+    )
+    return _live(_match(f"{{title aliases}} : ({expression})", 40), live, 20)
 
 
 def snippets(query: str, ids: list[int]) -> dict[int, str]:
