@@ -109,6 +109,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if not DEBUG and not REDIS_URL and not env_bool("DJANGO_SINGLE_PROCESS"):
+    # Rate limits and the newsletter copy live in the cache: with several processes, each
+    # would have its own. A one-process deployment can say so with DJANGO_SINGLE_PROCESS=1.
+    sys.exit(
+        "REDIS_URL is not set: production needs a cache shared by all processes "
+        "(or set DJANGO_SINGLE_PROCESS=1 if only one process ever runs)."
+    )
 if REDIS_URL:
     CACHES = {
         "default": {

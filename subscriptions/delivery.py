@@ -9,6 +9,7 @@ retried or re-queued task never sends a second copy.
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,16 +19,19 @@ from subscriptions.models import Subscriber
 logger = logging.getLogger(__name__)
 
 
-def queue_confirmation(subscriber_id: int) -> None:
+def queue_confirmation(subscriber_id: int, *, retry: bool = True) -> None:
     """Queue the background task that sends a subscriber's confirmation email.
 
     Called after commit. Never raises: if the queue cannot take the task, the email is still
-    owed and ``manage.py requeue_confirmations`` queues it again.
+    owed and ``manage.py requeue_confirmations`` queues it again. With ``retry=False`` the
+    task makes one attempt and starts no chain of retries (the command's own runs are the
+    retries, so chains never pile up).
     """
     from subscriptions.tasks import send_confirmation_email
 
+    attempt = 1 if retry else settings.NEWSLETTER_SEND_MAX_ATTEMPTS
     try:
-        send_confirmation_email.enqueue(subscriber_id)
+        send_confirmation_email.enqueue(subscriber_id, attempt=attempt)
     except Exception:
         logger.exception(
             "Could not queue the confirmation email for subscriber %s; "
@@ -71,5 +75,5 @@ def requeue_unsent_confirmations(*, older_than: timedelta, dry_run: bool = False
     )
     if not dry_run:
         for subscriber_id, _email in owed:
-            queue_confirmation(subscriber_id)
+            queue_confirmation(subscriber_id, retry=False)
     return [email for _pk, email in owed]

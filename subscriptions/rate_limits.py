@@ -4,6 +4,8 @@ Cache keys hold an HMAC of the IP or address, never the value itself, and expire
 window; nothing about a visitor's IP is written to the database.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
@@ -31,6 +33,20 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def client_network(ip: str) -> str:
+    """What one client is, for the per-IP limit: the address, or its /64 for IPv6 (one
+    subscriber line gets a whole /64, so single IPv6 addresses cost an abuser nothing)."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if address.version == 4:
+        return str(address)
+    if address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{address}/64", strict=False))
+
+
 def allow_signup(*, client_ip: str, email: str) -> bool:
     """Count one signup attempt and return False when it is over a limit.
 
@@ -39,7 +55,7 @@ def allow_signup(*, client_ip: str, email: str) -> bool:
     NEWSLETTER_ADDRESS_EMAIL_INTERVAL seconds and NEWSLETTER_ADDRESS_EMAILS_PER_DAY a day.
     """
     if client_ip and not _count_within(
-        _key("ip", client_ip), settings.NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR, HOUR
+        _key("ip", client_network(client_ip)), settings.NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR, HOUR
     ):
         return False
     address = email.lower()

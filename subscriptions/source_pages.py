@@ -2,7 +2,7 @@
 
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -16,6 +16,19 @@ class SourcePage:
     path: str = ""
     utm_source: str = ""
     utm_campaign: str = ""
+
+    @property
+    def with_tags(self) -> str:
+        """The path and its UTM tags, as a form carries them to the next request."""
+        tags = {
+            name: value
+            for name, value in (
+                ("utm_source", self.utm_source),
+                ("utm_campaign", self.utm_campaign),
+            )
+            if value
+        }
+        return f"{self.path}?{urlencode(tags)}" if self.path and tags else self.path
 
 
 def parse_source(raw: str | None) -> SourcePage:

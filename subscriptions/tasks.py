@@ -1,6 +1,7 @@
 """Background tasks (django-tasks): the confirmation email, retried with backoff."""
 
 import logging
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,10 +19,17 @@ def send_confirmation_email(subscriber_id: int, attempt: int = 1) -> bool:
 
     When the mail server fails (``smtplib.SMTPException`` and socket errors are both
     ``OSError``), the next attempt is queued with exponential backoff and the error is
-    re-raised so the queue records the failure.
+    re-raised so the queue records the failure. A refused address is not retried.
     """
     try:
         return delivery.send_confirmation_if_owed(subscriber_id)
+    except smtplib.SMTPRecipientsRefused:
+        # The address itself is refused: trying again will not help (and would let anyone
+        # keep the mail server busy by signing up undeliverable addresses).
+        logger.warning(
+            "The mail server refused subscriber %s's address; not retrying.", subscriber_id
+        )
+        return False
     except OSError:
         schedule_retry(subscriber_id, attempt)
         raise

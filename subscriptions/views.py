@@ -52,7 +52,7 @@ def outcome_text(outcome: str) -> tuple[str, str]:
 def signup(request):
     """GET: the signup page. POST: every signup form on the site posts here."""
     if request.method == "GET":
-        source = parse_source(request.GET.get("source")).path or request.path
+        source = parse_source(request.GET.get("source") or request.get_full_path()).with_tags
         return render(request, "subscriptions/signup.html", {"signup_source": source})
 
     if not is_same_origin_request(request):
@@ -144,7 +144,7 @@ def _invalid(request, form: SignupForm):
             {"status": INVALID, "title": "", "message": form.error_message}, status=400
         )
     context = {
-        "signup_source": parse_source(request.POST.get("source")).path
+        "signup_source": parse_source(request.POST.get("source")).with_tags
         or reverse("subscriptions:signup"),
         "signup_email": form.typed_email,
         "signup_error": form.error_message,

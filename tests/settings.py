@@ -7,6 +7,9 @@ os.environ.setdefault(
 )
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+# One test process: the local-memory cache is enough unless REDIS_URL is given (CI's PostgreSQL
+# leg sets it).
+os.environ.setdefault("DJANGO_SINGLE_PROCESS", "1")
 
 from glossary_site.settings import *  # noqa: F403
 

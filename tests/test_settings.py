@@ -12,6 +12,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "a-production-secret-key-that-is-long-and-random-0123456789-abcdefgh",
     "DJANGO_ALLOWED_HOSTS": "glossary.example.com",
     "DJANGO_SETTINGS_MODULE": "glossary_site.settings",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -30,6 +31,17 @@ def manage(*args, **env):
         timeout=60,
         check=False,
     )
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    env = {key: value for key, value in PRODUCTION.items() if key != "REDIS_URL"}
+
+    result = manage("check", **env)
+    single = manage("check", DJANGO_SINGLE_PROCESS="1", **env)
+
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("REDIS_URL is not set")
+    assert single.returncode == 0, single.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -90,6 +102,6 @@ def test_database_comes_from_database_url(url, engine):
 
 def test_redis_url_selects_the_shared_redis_cache():
     script = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
-    result = manage("shell", "-c", script, REDIS_URL="redis://127.0.0.1:6379/0", **PRODUCTION)
+    result = manage("shell", "-c", script, **PRODUCTION)
 
     assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache"

@@ -2,7 +2,7 @@
 
 import re
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.db.models.functions import Lower
 
 from terms.models import Publication, PublicationAlias
@@ -33,31 +33,34 @@ def exact_keys(key: str) -> set[str]:
 def name_matches(query: str, live):
     """Live publications whose title or an alias equals, or starts with, ``query``.
 
-    Returns ``{publication id: tier}`` and ``{publication id: matched alias}``; indexed lookups.
+    Returns ``{publication id: tier}`` and ``{publication id: matched alias}``. Names are
+    matched first (indexed), and only the few rows found are checked for being live.
     """
     key = query.lower()
     exact = exact_keys(key)
-    tiers: dict[int, int] = {}
-    aliases: dict[int, str] = {}
-    is_exact = When(key__in=exact, then=Value(EXACT))
-    titles = (
-        live.annotate(key=Lower("title"))
-        .filter(Q(key__in=exact) | Q(key__startswith=key))
-        .annotate(tier=Case(is_exact, default=Value(PREFIX), output_field=IntegerField()))
-        .values_list("pk", "tier")[:MAX_CANDIDATES]
+    by_name = Q(key__in=exact) | Q(key__startswith=key)
+    titles = list(
+        Publication.objects.annotate(key=Lower("title"))
+        .filter(by_name)
+        .values_list("pk", "key")[:MAX_CANDIDATES]
     )
-    tiers.update(titles)
-    alias_rows = (
-        PublicationAlias.objects.filter(publication__in=live)
-        .annotate(key=Lower("name"))
-        .filter(Q(key__in=exact) | Q(key__startswith=key))
+    alias_rows = list(
+        PublicationAlias.objects.annotate(key=Lower("name"))
+        .filter(by_name)
         .values_list("publication_id", "name", "key")[:MAX_CANDIDATES]
     )
-    for publication_id, name, alias_key in alias_rows:
+    candidates = {pk for pk, _ in titles} | {pk for pk, _, _ in alias_rows}
+    live_ids = set(live.filter(pk__in=candidates).values_list("pk", flat=True))
+    tiers: dict[int, int] = {}
+    aliases: dict[int, str] = {}
+    for pk, title_key in titles:
+        if pk in live_ids:
+            tiers[pk] = EXACT if title_key in exact else PREFIX
+    for pk, name, alias_key in alias_rows:
         tier = EXACT if alias_key in exact else PREFIX
-        if tier < tiers.get(publication_id, FUZZY + 1):
-            tiers[publication_id] = tier
-            aliases[publication_id] = name
+        if pk in live_ids and tier < tiers.get(pk, FUZZY + 1):
+            tiers[pk] = tier
+            aliases[pk] = name
     return tiers, aliases
 
 

@@ -27,3 +27,14 @@ class FlakyEmailBackend(LocmemBackend):
             cls.failures_left -= 1
             raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
         return super().send_messages(messages)
+
+
+class RefusingEmailBackend(LocmemBackend):
+    """A mail server that refuses the recipient, as it does for an address it will never take."""
+
+    attempts = 0
+
+    def send_messages(self, messages):
+        type(self).attempts += 1
+        recipients = {address: (550, b"5.1.1 No such user") for m in messages for address in m.to}
+        raise smtplib.SMTPRecipientsRefused(recipients)

@@ -268,7 +268,7 @@ def test_reader_pages_set_no_cookies_and_do_not_vary_on_cookie(client, name):
         ("/terms/", 5),
         ("/terms/?letter=E", 5),
         ("/tags/t/", 5),
-        ("/search/?q=entry", 8),
+        ("/search/?q=entry", 10),
         ("/search/suggest/?q=ent", 7),
         ("/sitemap.xml", 8),
         ("/feeds/terms/rss/", 3),
