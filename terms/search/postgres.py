@@ -1,6 +1,8 @@
 """PostgreSQL search: weighted full-text vector with a GIN index, websearch syntax, prefix
 matching for partial words, and spelling correction with pg_trgm over the words of names."""
 
+import re
+
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -16,7 +18,8 @@ from terms.search.results import Hit
 from terms.search.snippets import START, STOP, highlight, matched_alias
 
 CONFIG = "english"
-TEXT_CANDIDATES = 200
+WEBSEARCH_SYNTAX = re.compile(r'"|(^|\s)-\w|\bor\b', re.IGNORECASE)
+TEXT_CANDIDATES = 120
 FUZZY_CANDIDATES = 20
 
 
@@ -47,15 +50,20 @@ def prefix_query(query: str) -> SearchQuery | None:
 
 
 def text_query(query: str) -> SearchQuery:
-    """The query as typed (websearch syntax), or-ed with its words with the last one as a
-    prefix ("gradient desc" finds "gradient descent"); only the last word, because prefix
-    matches of frequent words are what a full-text index does slowest."""
-    typed = SearchQuery(query, search_type="websearch", config=CONFIG)
+    """The query's words, the last one as a prefix ("gradient desc" finds "gradient descent"),
+    or-ed with the query in websearch syntax when it uses any ("quoted", -word, or).
+
+    Only the last word is a prefix: prefix matches of frequent words are what a full-text
+    index does slowest, and the plain words already cover what websearch would find.
+    """
     words = tokens(query)
     if not words:
-        return typed
+        return SearchQuery(query, search_type="websearch", config=CONFIG)
     raw = " & ".join([*words[:-1], f"{words[-1]}:*"])
-    return typed | SearchQuery(raw, search_type="raw", config=CONFIG)
+    prefixed = SearchQuery(raw, search_type="raw", config=CONFIG)
+    if WEBSEARCH_SYNTAX.search(query):
+        return SearchQuery(query, search_type="websearch", config=CONFIG) | prefixed
+    return prefixed
 
 
 def _names(tsquery: SearchQuery, live, limit: int) -> list[tuple[int, float]]:
