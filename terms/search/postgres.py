@@ -66,22 +66,22 @@ def text_query(query: str) -> SearchQuery:
     return prefixed
 
 
-def _names(tsquery: SearchQuery, live, limit: int) -> list[tuple[int, float]]:
+def _names(tsquery: SearchQuery, live, limit: int) -> list[tuple[int, float, str]]:
     return list(
         live.filter(name_vector=tsquery)
         .annotate(rank=SearchRank(F("name_vector"), tsquery))
         .order_by("-rank")
-        .values_list("pk", "rank")[:limit]
+        .values_list("pk", "rank", "title")[:limit]
     )
 
 
-def name_word_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
+def name_word_matches(query: str, live, limit: int) -> list[tuple[int, float, str]]:
     """Every word in the title or an alias (a small vector of names, GIN-indexed)."""
     words = prefix_query(query)
     return [] if words is None else _names(words, live, limit)
 
 
-def text_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
+def text_matches(query: str, live, limit: int) -> list[tuple[int, float, str]]:
     """Words anywhere, ranked by weight (title > aliases > summary > sections).
 
     Only the first TEXT_CANDIDATES matching rows are ranked, so a query made of very common
@@ -93,11 +93,11 @@ def text_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
         live.filter(pk__in=candidates[:TEXT_CANDIDATES])
         .annotate(rank=SearchRank(F("search_vector"), tsquery))
         .order_by("-rank")
-        .values_list("pk", "rank")[:limit]
+        .values_list("pk", "rank", "title")[:limit]
     )
 
 
-def fuzzy(query: str, live) -> list[tuple[int, float]]:
+def fuzzy(query: str, live) -> list[tuple[int, float, str]]:
     """Names containing the query's words as they were probably meant to be spelt."""
     options = spelling.alternatives(query)
     if options is None:

@@ -33,8 +33,9 @@ def exact_keys(key: str) -> set[str]:
 def name_matches(query: str, live):
     """Live publications whose title or an alias equals, or starts with, ``query``.
 
-    Returns ``{publication id: tier}`` and ``{publication id: matched alias}``. Names are
-    matched first (indexed), and only the few rows found are checked for being live.
+    Returns ``{publication id: tier}``, ``{publication id: matched alias}`` and
+    ``{publication id: lowercased title}``. Names are matched first (indexed), and only the
+    few rows found are checked for being live.
     """
     key = query.lower()
     exact = exact_keys(key)
@@ -50,7 +51,10 @@ def name_matches(query: str, live):
         .values_list("publication_id", "name", "key")[:MAX_CANDIDATES]
     )
     candidates = {pk for pk, _ in titles} | {pk for pk, _, _ in alias_rows}
-    live_ids = set(live.filter(pk__in=candidates).values_list("pk", flat=True))
+    live_titles = {
+        pk: title.lower() for pk, title in live.filter(pk__in=candidates).values_list("pk", "title")
+    }
+    live_ids = live_titles.keys()
     tiers: dict[int, int] = {}
     aliases: dict[int, str] = {}
     for pk, title_key in titles:
@@ -61,19 +65,12 @@ def name_matches(query: str, live):
         if pk in live_ids and tier < tiers.get(pk, FUZZY + 1):
             tiers[pk] = tier
             aliases[pk] = name
-    return tiers, aliases
+    return tiers, aliases, live_titles
 
 
 def order(tiers: dict[int, int], scores: dict[int, float], titles: dict[int, str]) -> list[int]:
     """Ids by tier, then score (higher first), then title."""
     return sorted(tiers, key=lambda pk: (tiers[pk], -scores.get(pk, 0.0), titles.get(pk, "")))
-
-
-def live_titles(ids) -> dict[int, str]:
-    return {
-        pk: title.lower()
-        for pk, title in Publication.objects.filter(pk__in=ids).values_list("pk", "title")
-    }
 
 
 # Near spellings are looked for when the other tiers found fewer than this (for a results
@@ -88,10 +85,10 @@ def ranked(
 
     ``engine`` is a backend module providing ``name_word_matches``, ``text_matches`` (both
     ``(query, live, limit)``) and ``fuzzy(query, live)``, each returning (publication id,
-    score) pairs of live publications. ``whole_text=False`` (type-ahead) looks at names only.
+    score, title) for live publications. ``whole_text=False`` (type-ahead) looks at names only.
     """
     live = Publication.objects.live()
-    tiers, aliases = name_matches(query, live)
+    tiers, aliases, titles = name_matches(query, live)
     scores: dict[int, float] = {}
     stages = [(NAMES, engine.name_word_matches)]
     if whole_text:
@@ -99,11 +96,13 @@ def ranked(
     for tier, matches in stages:
         if len(tiers) >= limit:
             break
-        for pk, score in matches(query, live, limit):
+        for pk, score, title in matches(query, live, limit):
             tiers.setdefault(pk, tier)
             scores.setdefault(pk, score)
+            titles.setdefault(pk, title.lower())
     if len(tiers) < (min(limit, FUZZY_WHEN_FEWER_THAN) if whole_text else 1):
-        for pk, similarity in engine.fuzzy(query, live):
+        for pk, similarity, title in engine.fuzzy(query, live):
             tiers.setdefault(pk, FUZZY)
             scores.setdefault(pk, similarity)
-    return order(tiers, scores, live_titles(tiers))[:limit], aliases
+            titles.setdefault(pk, title.lower())
+    return order(tiers, scores, titles)[:limit], aliases

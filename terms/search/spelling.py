@@ -35,15 +35,12 @@ def corrections(word: str) -> list[str]:
     if len(word) < MIN_LENGTH + 1:
         return []
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            # The "%" operator (index-assisted) compares against this threshold.
-            cursor.execute(
-                "SELECT set_config('pg_trgm.similarity_threshold', %s, false)", [str(SIMILARITY)]
-            )
+        # "%" (pg_trgm's own threshold, index-assisted) narrows; the similarity then decides.
         found = (
             SearchWord.objects.filter(word__trigram_similar=word)
             .exclude(word=word)
             .annotate(similarity=TrigramSimilarity("word", word))
+            .filter(similarity__gte=SIMILARITY)
             .order_by("-similarity")
             .values_list("word", flat=True)[:PER_WORD]
         )

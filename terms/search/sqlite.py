@@ -50,27 +50,27 @@ def _match(expression: str, limit: int) -> list[tuple[int, float]]:
         return [(rowid, -score) for rowid, score in cursor.fetchall()]
 
 
-def _live(rows: list[tuple[int, float]], live, limit: int) -> list[tuple[int, float]]:
+def _live(rows: list[tuple[int, float]], live, limit: int) -> list[tuple[int, float, str]]:
     # The FTS table also holds publications that are not (or no longer) live.
-    live_ids = set(live.filter(pk__in=[pk for pk, _ in rows]).values_list("pk", flat=True))
-    return [(pk, score) for pk, score in rows if pk in live_ids][:limit]
+    titles = dict(live.filter(pk__in=[pk for pk, _ in rows]).values_list("pk", "title"))
+    return [(pk, score, titles[pk]) for pk, score in rows if pk in titles][:limit]
 
 
-def name_word_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
+def name_word_matches(query: str, live, limit: int) -> list[tuple[int, float, str]]:
     expression = match_expression(query)
     if not expression:
         return []
     return _live(_match(f"{{title aliases}} : ({expression})", limit * 2), live, limit)
 
 
-def text_matches(query: str, live, limit: int) -> list[tuple[int, float]]:
+def text_matches(query: str, live, limit: int) -> list[tuple[int, float, str]]:
     expression = match_expression(query)
     if not expression:
         return []
     return _live(_match(expression, limit * 2), live, limit)
 
 
-def fuzzy(query: str, live) -> list[tuple[int, float]]:
+def fuzzy(query: str, live) -> list[tuple[int, float, str]]:
     """Names containing the query's words as they were probably meant to be spelt."""
     options = spelling.alternatives(query)
     if options is None:
