@@ -10,6 +10,7 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db.models import F, TextField, Value
+from django.db.models.functions import Substr
 
 from terms.models import Publication
 from terms.search import spelling
@@ -21,6 +22,7 @@ CONFIG = "english"
 WEBSEARCH_SYNTAX = re.compile(r'"|(^|\s)-\w|\bor\b', re.IGNORECASE)
 TEXT_CANDIDATES = 120
 FUZZY_CANDIDATES = 20
+HEADLINE_SOURCE_LENGTH = 1500
 
 
 def index(publication: Publication) -> None:
@@ -114,8 +116,10 @@ def hits(query: str, ids: list[int]) -> list[Hit]:
         Publication.objects.filter(pk__in=ids)
         .select_related("category")
         .annotate(
+            # Highlights come from the first part of the text only: a headline's cost grows
+            # with the length of what it reads.
             snippet=SearchHeadline(
-                "body_text",
+                Substr("body_text", 1, HEADLINE_SOURCE_LENGTH),
                 tsquery,
                 config=CONFIG,
                 start_sel=START,

@@ -31,34 +31,36 @@ SIMILARITY = 0.45
 
 
 def corrections(word: str) -> list[str]:
-    """Known words spelt nearly like ``word`` (not ``word`` itself), closest first."""
-    if len(word) < MIN_LENGTH + 1:
-        return []
+    """Known words spelt nearly like ``word``, closest first; ``[word]`` alone when ``word``
+    is itself known (used in some title or alias), and ``[]`` when nothing is close."""
+    if len(word) <= MIN_LENGTH:
+        return [word]
     if connection.vendor == "postgresql":
-        # "%" (pg_trgm's own threshold, index-assisted) narrows; the similarity then decides.
-        found = (
+        # One query: "%" (pg_trgm's threshold, index-assisted) narrows, the similarity decides,
+        # and the word itself, if known, comes first with a similarity of 1.
+        found = list(
             SearchWord.objects.filter(word__trigram_similar=word)
-            .exclude(word=word)
             .annotate(similarity=TrigramSimilarity("word", word))
             .filter(similarity__gte=SIMILARITY)
-            .order_by("-similarity")
-            .values_list("word", flat=True)[:PER_WORD]
+            .order_by("-similarity", "word")
+            .values_list("word", flat=True)[: PER_WORD + 1]
         )
-        return list(found)
-    known = SearchWord.objects.values_list("word", flat=True)
-    return [
-        w for w in difflib.get_close_matches(word, known, n=PER_WORD + 1, cutoff=0.75) if w != word
-    ][:PER_WORD]
+    else:
+        if SearchWord.objects.filter(word=word).exists():
+            return [word]
+        known = SearchWord.objects.values_list("word", flat=True)
+        found = difflib.get_close_matches(word, known, n=PER_WORD, cutoff=0.75)
+    if found[:1] == [word]:
+        return [word]
+    return found[:PER_WORD]
 
 
 def alternatives(query: str) -> list[list[str]] | None:
-    """For each query word, the word and its corrections; None when nothing was corrected.
-
-    Words that are already known (used in some title or alias) are not corrected.
-    """
-    words = tokens(query)
-    known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
-    options = [[word] if word in known else [word, *corrections(word)] for word in words]
+    """For each query word, the word and its corrections; None when nothing was corrected."""
+    options = []
+    for word in tokens(query):
+        found = corrections(word)
+        options.append([word] if found == [word] else [word, *found])
     if not options or all(len(choices) == 1 for choices in options):
         return None
     return options
