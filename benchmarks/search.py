@@ -3,10 +3,11 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/glossary_bench \\
         .venv/bin/python benchmarks/search.py --terms 100000
 
-Uses the database in DATABASE_URL (SQLite file by default: benchmarks/bench.sqlite3). The
-first run migrates and generates the terms (in bulk, then indexes them the way the app
-does); later runs reuse them. Prints server-side p50 and p95 of ``terms.search.search`` (the
-first page of results, with snippets) and ``terms.search.suggest`` per query and overall.
+Runs with DEBUG off (production-like). Uses the database in DATABASE_URL (SQLite file by
+default: benchmarks/bench.sqlite3). The first run migrates and generates the terms (in bulk,
+then indexes them the way the app does); later runs reuse them. Prints server-side p50 and
+p95 of ``terms.search.search`` (the first page of results, with snippets) and
+``terms.search.suggest`` per query and overall.
 Use a scratch database: the generated terms are real rows.
 """
 
@@ -22,7 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "glossary_site.settings")
-os.environ.setdefault("DJANGO_DEBUG", "1")
+# Production-like settings: DEBUG off, so Django does not record every query.
+os.environ.setdefault("DJANGO_DEBUG", "0")
+os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-secret-key-never-used-elsewhere")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost")
+os.environ.setdefault("DJANGO_SINGLE_PROCESS", "1")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'benchmarks' / 'bench.sqlite3'}")
 
 import django  # noqa: E402

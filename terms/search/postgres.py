@@ -9,6 +9,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
+from django.db import connection, transaction
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Substr
 
@@ -23,6 +24,7 @@ WEBSEARCH_SYNTAX = re.compile(r'"|(^|\s)-\w|\bor\b', re.IGNORECASE)
 TEXT_CANDIDATES = 120
 FUZZY_CANDIDATES = 20
 HEADLINE_SOURCE_LENGTH = 1500
+GIN_FUZZY_LIMIT = 5000
 
 
 def index(publication: Publication) -> None:
@@ -86,17 +88,22 @@ def name_word_matches(query: str, live, limit: int) -> list[tuple[int, float, st
 def text_matches(query: str, live, limit: int) -> list[tuple[int, float, str]]:
     """Words anywhere, ranked by weight (title > aliases > summary > sections).
 
-    Only the first TEXT_CANDIDATES matching rows are ranked, so a query made of very common
-    words costs the same as a rare one.
+    Only the first TEXT_CANDIDATES matching rows are ranked, and the index hands over a
+    sample of at most GIN_FUZZY_LIMIT rows per word (``gin_fuzzy_search_limit``, for this
+    transaction only), so a query made of very common words costs about what a rare one does.
     """
     tsquery = text_query(query)
     candidates = Publication.objects.filter(search_vector=tsquery).order_by().values("pk")
-    return list(
-        live.filter(pk__in=candidates[:TEXT_CANDIDATES])
-        .annotate(rank=SearchRank(F("search_vector"), tsquery))
-        .order_by("-rank")
-        .values_list("pk", "rank", "title")[:limit]
-    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('gin_fuzzy_search_limit', %s, true)", [str(GIN_FUZZY_LIMIT)]
+        )
+        return list(
+            live.filter(pk__in=candidates[:TEXT_CANDIDATES])
+            .annotate(rank=SearchRank(F("search_vector"), tsquery))
+            .order_by("-rank")
+            .values_list("pk", "rank", "title")[:limit]
+        )
 
 
 def fuzzy(query: str, live) -> list[tuple[int, float, str]]:
@@ -104,7 +111,11 @@ def fuzzy(query: str, live) -> list[tuple[int, float, str]]:
     options = spelling.alternatives(query)
     if options is None:
         return []
-    raw = " & ".join("(" + " | ".join(f"{word}:*" for word in choices) + ")" for choices in options)
+    # The word as typed stays a prefix; corrections are whole words (a prefix of a common
+    # word would match, and cost, far more).
+    raw = " & ".join(
+        "(" + " | ".join([f"{choices[0]}:*", *choices[1:]]) + ")" for choices in options
+    )
     return _names(SearchQuery(raw, search_type="raw", config=CONFIG), live, FUZZY_CANDIDATES)
 
 

@@ -56,10 +56,16 @@ def corrections(word: str) -> list[str]:
 
 
 def alternatives(query: str) -> list[list[str]] | None:
-    """For each query word, the word and its corrections; None when nothing was corrected."""
+    """For each query word, the word and its corrections; None when nothing was corrected.
+
+    Words already known (used in some title or alias) are found in one query and not
+    corrected; each unknown word costs one more.
+    """
+    words = tokens(query)
+    known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
     options = []
-    for word in tokens(query):
-        found = corrections(word)
+    for word in words:
+        found = [word] if word in known else corrections(word)
         options.append([word] if found == [word] else [word, *found])
     if not options or all(len(choices) == 1 for choices in options):
         return None
