@@ -2,7 +2,7 @@
 
 import re
 
-from django.db.models import Q
+from django.db.models import CharField, Q, Value
 from django.db.models.functions import Lower
 
 from terms.models import Publication, PublicationAlias
@@ -40,16 +40,22 @@ def name_matches(query: str, live):
     key = query.lower()
     exact = exact_keys(key)
     by_name = Q(key__in=exact) | Q(key__startswith=key)
-    titles = list(
-        Publication.objects.annotate(key=Lower("title"))
+    # Titles and aliases in one round trip: (publication id, lowercased name, alias or "").
+    title_rows = (
+        Publication.objects.annotate(key=Lower("title"), alias=Value("", CharField()))
         .filter(by_name)
-        .values_list("pk", "key")[:MAX_CANDIDATES]
+        .values_list("pk", "key", "alias")
+        .order_by()
     )
-    alias_rows = list(
+    alias_rows = (
         PublicationAlias.objects.annotate(key=Lower("name"))
         .filter(by_name)
-        .values_list("publication_id", "name", "key")[:MAX_CANDIDATES]
+        .values_list("publication_id", "key", "name")
+        .order_by()
     )
+    rows = list(title_rows.union(alias_rows, all=True)[: MAX_CANDIDATES * 2])
+    titles = [(pk, name_key) for pk, name_key, alias in rows if not alias]
+    alias_rows = [(pk, alias, name_key) for pk, name_key, alias in rows if alias]
     candidates = {pk for pk, _ in titles} | {pk for pk, _, _ in alias_rows}
     live_titles = {
         pk: title.lower() for pk, title in live.filter(pk__in=candidates).values_list("pk", "title")

@@ -59,10 +59,15 @@ def alternatives(query: str) -> list[list[str]] | None:
     """For each query word, the word and its corrections; None when nothing was corrected.
 
     Words already known (used in some title or alias) are found in one query and not
-    corrected; each unknown word costs one more.
+    corrected; each unknown word costs one more (a one-word query, one query in all).
     """
     words = tokens(query)
-    known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+    # One word: its own lookup answers both questions (known? close to what?).
+    known = (
+        set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+        if len(words) > 1
+        else set()
+    )
     options = []
     for word in words:
         found = [word] if word in known else corrections(word)
