@@ -6,7 +6,7 @@ Workflow rules live in ``terms.workflow``; this module only asks it and shows th
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, Subquery, Value, When
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -56,21 +56,12 @@ BADGE_COLOURS = {
 
 
 def status_label(term: Term) -> str:
-    """What the term is, in one phrase: "Published — unpublished changes", "Scheduled"…"""
-    live = getattr(term, "is_live_now", None)
-    scheduled = getattr(term, "scheduled_for", None)
-    if term.status == Term.Status.ARCHIVED:
-        return "Archived"
-    if live and term.status != Term.Status.PUBLISHED:
-        suffix = (
-            "changes in review" if term.status == Term.Status.IN_REVIEW else "unpublished changes"
-        )
-        return f"Published — {suffix}"
-    if live:
-        return "Published"
-    if scheduled and term.status == Term.Status.PUBLISHED:
-        return "Scheduled"
-    return term.get_status_display()
+    """The term's status in one phrase, from the liveness ``with_live_state`` annotated."""
+    return workflow.describe(
+        term,
+        live=getattr(term, "is_live_now", False),
+        scheduled=getattr(term, "scheduled_for", None),
+    )
 
 
 def with_live_state(queryset):
@@ -82,7 +73,30 @@ def with_live_state(queryset):
         .order_by("go_live_at")
         .values("go_live_at")[:1]
     )
-    return queryset.annotate(is_live_now=Exists(live), scheduled_for=Subquery(scheduled))
+    up = Publication.objects.up(now).filter(term=OuterRef("pk"))
+    return queryset.annotate(
+        is_live_now=Exists(live),
+        scheduled_for=Subquery(scheduled),
+        # Term.has_unpublished_changes, for every row at once.
+        unpublished_changes=Case(
+            When(Q(status__in=Term.UNAPPROVED) & Q(Exists(up)), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+    )
+
+
+class UnpublishedChangesFilter(admin.SimpleListFilter):
+    title = "unpublished changes"
+    parameter_name = "changes"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        if self.value() in {"yes", "no"}:
+            return queryset.filter(unpublished_changes=self.value() == "yes")
+        return queryset
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -168,12 +182,12 @@ class TermAdmin(VersionAdmin):
         "author",
         "last_editor",
         "updated_at",
-        "has_unpublished_changes",
+        "has_changes",
     ]
     list_select_related = ["category", "author", "last_editor"]
     list_filter = [
         StatusFilter,
-        "has_unpublished_changes",
+        UnpublishedChangesFilter,
         "category",
         "tags",
         ("author", admin.RelatedOnlyFieldListFilter),
@@ -206,7 +220,7 @@ class TermAdmin(VersionAdmin):
 
     @admin.display(description="Status", ordering="status")
     def status_badge(self, term):
-        label = status_label(term) if hasattr(term, "is_live_now") else term.get_status_display()
+        label = status_label(term)
         colour = BADGE_COLOURS.get(label.split(" — ")[0], "#6b7280")
         if label.startswith("Published —"):
             colour = "#b45309"
@@ -215,6 +229,10 @@ class TermAdmin(VersionAdmin):
         )
 
     # Permissions: asked of terms.workflow, enforced on every request.
+
+    @admin.display(description="Unpublished changes", boolean=True, ordering="unpublished_changes")
+    def has_changes(self, term):
+        return term.unpublished_changes
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
@@ -251,7 +269,6 @@ class TermAdmin(VersionAdmin):
             obj.status = Term.Status.DRAFT
         elif change:
             obj.status = workflow.status_after_edit(obj)
-        obj.has_unpublished_changes = bool(obj.pk) and workflow.is_up(obj)
         obj.last_editor = request.user
         super().save_model(request, obj, form, change)
 
@@ -530,6 +547,10 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description="Unpublished changes", boolean=True, ordering="unpublished_changes")
+    def has_changes(self, term):
+        return term.unpublished_changes
 
     def has_change_permission(self, request, obj=None):
         return False

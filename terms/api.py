@@ -8,14 +8,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from terms.links import link_live_terms, live_cards, wiki_link_ids
-from terms.models import Publication
+from terms.links import link_live_terms, live_cards
+from terms.models import SECTION_FIELDS, Publication
 from terms.names import live_publication_for_slug
 from terms.structured_data import absolute
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100
-SECTIONS = ("definition", "why_it_matters", "in_practice")
 
 
 def cors(view):
@@ -41,9 +40,7 @@ def serialize(publications: list[Publication]) -> list[dict]:
     """Publications as the API shows them; one query for every term they point to."""
     wanted = set()
     for publication in publications:
-        wanted.update(publication.related_term_ids)
-        for name in SECTIONS:
-            wanted.update(wiki_link_ids(getattr(publication, f"{name}_html")))
+        wanted.update(publication.related_term_ids, publication.linked_term_ids)
     cards = live_cards(wanted)
     return [
         {
@@ -58,7 +55,7 @@ def serialize(publications: list[Publication]) -> list[dict]:
             "related": [cards[i].slug for i in publication.related_term_ids if i in cards],
             "sections": {
                 name: link_live_terms(getattr(publication, f"{name}_html"), cards)
-                for name in SECTIONS
+                for name in SECTION_FIELDS
             },
             "updated": publication.go_live_at.isoformat(),
         }

@@ -3,14 +3,8 @@ deserves a warning. The admin shows both; ``terms.workflow`` enforces the errors
 
 from dataclasses import dataclass, field
 
-from terms.models import SUMMARY_MAX_LENGTH, Term
+from terms.models import SECTION_FIELDS, SUMMARY_MAX_LENGTH, Term
 from terms.names import conflicts
-
-SECTION_LABELS = {
-    "definition": "Definition",
-    "why_it_matters": "Why it matters",
-    "in_practice": "In practice",
-}
 
 
 @dataclass
@@ -33,7 +27,8 @@ def check_term(term: Term) -> CheckResult:
         result.errors.append(
             f"The summary is {len(summary)} characters long; the limit is {SUMMARY_MAX_LENGTH}."
         )
-    for name, label in SECTION_LABELS.items():
+    for name in SECTION_FIELDS:
+        label = Term._meta.get_field(name).verbose_name
         if not (getattr(term, name) or "").strip():
             result.errors.append(f"The “{label}” section is empty.")
     for key in term.wiki_links.filter(target=None).values_list("target_key", flat=True):

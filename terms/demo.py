@@ -85,9 +85,7 @@ def _load_term(entry: dict, categories: dict[str, Category], report: DemoReport)
 
 def _load_related(term: Term, slugs: list[str], terms: dict[str, Term], report: DemoReport) -> None:
     wanted = [terms[slug].pk for slug in slugs]
-    current = list(
-        term.related_links.order_by("position", "pk").values_list("related_id", flat=True)
-    )
+    current = term.related_ids()
     if current == wanted:
         return
     term.related_links.all().delete()
@@ -104,9 +102,7 @@ def _publish(term: Term) -> None:
     """Publish the demo term as it now stands, as an editor approving it would."""
     freeze(term)
     from_status = term.status
-    Term.objects.filter(pk=term.pk).update(
-        status=Term.Status.PUBLISHED, has_unpublished_changes=False
-    )
+    Term.objects.filter(pk=term.pk).update(status=Term.Status.PUBLISHED)
     Transition.objects.create(
         term=term,
         action="approve",

@@ -10,11 +10,9 @@ import reversion
 from django.db import transaction
 
 from terms import search
-from terms.models import Term, WikiLink
+from terms.models import SECTION_FIELDS, Term, WikiLink
 from terms.names import keys_of, sync_reserved_names
 from terms.rendering import render
-
-SECTION_FIELDS = ("definition", "why_it_matters", "in_practice")
 
 
 def names_before_save(term: Term) -> frozenset[str] | None:

@@ -9,7 +9,15 @@ from django.utils.html import escape
 from reversion.models import Version
 from taggit.models import Tag
 
-from terms.models import Alias, Category, Publication, RelatedTerm, TaggedTerm, Term
+from terms.models import (
+    SECTION_FIELDS,
+    Alias,
+    Category,
+    Publication,
+    RelatedTerm,
+    TaggedTerm,
+    Term,
+)
 
 FIELDS = [
     ("title", "Title"),
@@ -31,35 +39,38 @@ def _titles(term_ids) -> list[str]:
     return [titles.get(term_id, f"(deleted term #{term_id})") for term_id in term_ids]
 
 
-def of_working_copy(term: Term) -> dict[str, str]:
-    related = term.related_links.order_by("position", "pk").values_list("related_id", flat=True)
+TEXT_FIELDS = ("title", "slug", "summary", *SECTION_FIELDS)
+
+
+def _snapshot(texts: dict, *, category: str, tags, aliases, related_ids) -> dict[str, str]:
+    """The fields editors compare, as text."""
     return {
-        "title": term.title,
-        "slug": term.slug,
-        "category": term.category.name if term.category_id else "",
-        "summary": term.summary,
-        "definition": term.definition,
-        "why_it_matters": term.why_it_matters,
-        "in_practice": term.in_practice,
-        "tags": ", ".join(sorted(tag.name for tag in term.tags.all())),
-        "aliases": ", ".join(sorted(alias.name for alias in term.aliases.all())),
-        "related": ", ".join(_titles(list(related))),
+        **{name: texts.get(name, "") for name in TEXT_FIELDS},
+        "category": category,
+        "tags": ", ".join(sorted(tags)),
+        "aliases": ", ".join(sorted(aliases)),
+        "related": ", ".join(_titles(list(related_ids))),
     }
+
+
+def of_working_copy(term: Term) -> dict[str, str]:
+    return _snapshot(
+        {name: getattr(term, name) for name in TEXT_FIELDS},
+        category=term.category.name if term.category_id else "",
+        tags=[tag.name for tag in term.tags.all()],
+        aliases=[alias.name for alias in term.aliases.all()],
+        related_ids=term.related_ids(),
+    )
 
 
 def of_publication(publication: Publication) -> dict[str, str]:
-    return {
-        "title": publication.title,
-        "slug": publication.slug,
-        "category": publication.category.name,
-        "summary": publication.summary,
-        "definition": publication.definition,
-        "why_it_matters": publication.why_it_matters,
-        "in_practice": publication.in_practice,
-        "tags": ", ".join(sorted(tag.name for tag in publication.tags.all())),
-        "aliases": ", ".join(sorted(alias.name for alias in publication.aliases.all())),
-        "related": ", ".join(_titles(publication.related_term_ids)),
-    }
+    return _snapshot(
+        {name: getattr(publication, name) for name in TEXT_FIELDS},
+        category=publication.category.name,
+        tags=[tag["name"] for tag in publication.tag_list],
+        aliases=publication.alias_names,
+        related_ids=publication.related_term_ids,
+    )
 
 
 def of_version(version: Version) -> dict[str, str]:
@@ -76,19 +87,13 @@ def of_version(version: Version) -> dict[str, str]:
         elif model is TaggedTerm and data.get("content_object_id") == int(version.object_id):
             tag_ids.append(data["tag_id"])
     category = Category.objects.filter(pk=fields.get("category_id")).first()
-    tags = Tag.objects.filter(pk__in=tag_ids).values_list("name", flat=True)
-    return {
-        "title": fields.get("title", ""),
-        "slug": fields.get("slug", ""),
-        "category": category.name if category else "",
-        "summary": fields.get("summary", ""),
-        "definition": fields.get("definition", ""),
-        "why_it_matters": fields.get("why_it_matters", ""),
-        "in_practice": fields.get("in_practice", ""),
-        "tags": ", ".join(sorted(tags)),
-        "aliases": ", ".join(sorted(aliases)),
-        "related": ", ".join(_titles([term_id for _, term_id in sorted(related)])),
-    }
+    return _snapshot(
+        fields,
+        category=category.name if category else "",
+        tags=Tag.objects.filter(pk__in=tag_ids).values_list("name", flat=True),
+        aliases=aliases,
+        related_ids=[term_id for _, term_id in sorted(related)],
+    )
 
 
 @dataclass

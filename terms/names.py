@@ -10,17 +10,15 @@ from collections.abc import Iterable
 
 from django.db.models.functions import Lower
 
-from terms.models import Alias, Publication, PublicationAlias, ReservedName, Term
+from terms.models import Publication, PublicationAlias, ReservedName, Term
 
 Source = ReservedName.Source
 
 
-def wanted_names(term: Term, aliases: Iterable[Alias] | None = None) -> set[tuple[str, str]]:
+def wanted_names(term: Term) -> set[tuple[str, str]]:
     """The (source, value) pairs a term should hold right now, former slugs aside."""
-    if aliases is None:
-        aliases = term.aliases.all()
     pairs = {(Source.TITLE, term.title), (Source.SLUG, term.slug)}
-    for alias in aliases:
+    for alias in term.aliases.all():
         pairs.add((Source.ALIAS, alias.name))
         pairs.add((Source.ALIAS_SLUG, alias.slug))
     return pairs
@@ -130,7 +128,7 @@ def live_publication_for_slug(slug: str) -> Publication | None:
             .filter(
                 key=key,
                 namespace=ReservedName.Namespace.SLUG,
-                source__in=[ReservedName.Source.FORMER_SLUG, ReservedName.Source.ALIAS_SLUG],
+                source__in=[source for source in Source if source.redirects],
             )
             .values("term_id")
         )

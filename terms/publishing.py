@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from terms import search
-from terms.editing import SECTION_FIELDS, render_term
-from terms.models import Publication, PublicationAlias, PublicationLink, Term
+from terms.editing import render_term
+from terms.models import SECTION_FIELDS, Publication, PublicationAlias, PublicationLink, Term
 
 
 @transaction.atomic
@@ -44,9 +44,7 @@ def freeze(
         category_id=term.category_id,
         **{name: getattr(term, name) for name in SECTION_FIELDS},
         **{f"{name}_html": getattr(term, f"{name}_html") for name in SECTION_FIELDS},
-        related_term_ids=list(
-            term.related_links.order_by("position", "pk").values_list("related_id", flat=True)
-        ),
+        related_term_ids=term.related_ids(),
         linked_term_ids=linked,
         alias_names=sorted((alias.name for alias in aliases), key=str.lower),
         tag_list=[
@@ -93,12 +91,3 @@ def _delete(publications) -> None:
 def plain_text(*fragments: str) -> str:
     """The words of sanitized HTML, for search snippets."""
     return " ".join(unescape(strip_tags(fragment)) for fragment in fragments).strip()
-
-
-def scheduled_publication(term: Term) -> Publication | None:
-    """The publication waiting for its go-live time, if any."""
-    return term.publications.filter(go_live_at__gt=timezone.now()).order_by("go_live_at").first()
-
-
-def has_been_published(term: Term) -> bool:
-    return term.publications.exists()

@@ -19,7 +19,6 @@ def register() -> None:
             exclude=[
                 "status",
                 "version",
-                "has_unpublished_changes",
                 "definition_html",
                 "why_it_matters_html",
                 "in_practice_html",

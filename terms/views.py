@@ -18,14 +18,12 @@ from terms.links import (
     cards_and_backlinks,
     link_live_terms,
     suggested_terms,
-    wiki_link_ids,
 )
-from terms.models import Category, Publication, PublicationAlias, Term
+from terms.models import SECTION_FIELDS, Category, Publication, PublicationAlias, Term
 from terms.names import live_publication_for_slug
 
 LETTERS = list(string.ascii_uppercase)
 OTHER_LETTER = "#"
-SECTION_HTML = ("definition_html", "why_it_matters_html", "in_practice_html")
 
 
 def initial_of(field: str):
@@ -147,13 +145,13 @@ class TermIndexView(ListView):
         return context
 
 
-def term_page_context(term, *, term_id, related_ids, tag_list, alias_names) -> dict:
+def term_page_context(term, *, term_id, related_ids, linked_ids, tag_list, alias_names) -> dict:
     """Related cards (curated, then suggested by shared tags up to four), "Linked from", and
     live wiki links for a term page: a publication, or a working copy in preview.
 
+    ``related_ids`` and ``linked_ids`` were recorded when the text was saved or published.
     Two queries whatever the number of related terms, links and tags.
     """
-    linked_ids = [i for name in SECTION_HTML for i in wiki_link_ids(getattr(term, name))]
     cards, backlinks = cards_and_backlinks(term_id, [*related_ids, *linked_ids])
     related = [cards[i] for i in related_ids if i in cards]
     suggested = suggested_terms(
@@ -169,8 +167,7 @@ def term_page_context(term, *, term_id, related_ids, tag_list, alias_names) -> d
         "aliases": alias_names,
         "tags": tag_list,
         "sections": {
-            name.removesuffix("_html"): link_live_terms(getattr(term, name), cards)
-            for name in SECTION_HTML
+            name: link_live_terms(getattr(term, f"{name}_html"), cards) for name in SECTION_FIELDS
         },
     }
 
@@ -203,6 +200,7 @@ class TermDetailView(LiveTermsMixin, DetailView):
             term,
             term_id=term.term_id,
             related_ids=term.related_term_ids,
+            linked_ids=term.linked_term_ids,
             tag_list=term.tag_list,
             alias_names=term.alias_names,
         )
@@ -228,8 +226,9 @@ class TermPreviewView(DetailView):
         context = term_page_context(
             term,
             term_id=term.pk,
-            related_ids=list(
-                term.related_links.order_by("position", "pk").values_list("related_id", flat=True)
+            related_ids=term.related_ids(),
+            linked_ids=list(
+                term.wiki_links.exclude(target=None).values_list("target_id", flat=True)
             ),
             tag_list=[{"name": tag.name, "slug": tag.slug} for tag in tags],
             alias_names=sorted(term.aliases.values_list("name", flat=True), key=str.lower),

@@ -12,7 +12,7 @@ from datetime import datetime
 
 import reversion
 from django.db import transaction
-from django.db.models import F, Max, Q
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -61,8 +61,7 @@ class EditConflict(TransitionError):
 
 def is_up(term: Term) -> bool:
     """Live now, or scheduled to go live."""
-    now = timezone.now()
-    return term.publications.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now)).exists()
+    return term.publications.up().exists()
 
 
 @dataclass(frozen=True)
@@ -89,6 +88,23 @@ RULES = {
     ),
     Action.REOPEN: Rule(frozenset({Status.ARCHIVED}), Status.DRAFT, PUBLISH_PERMISSION),
 }
+
+
+def describe(term: Term, *, live: bool, scheduled) -> str:
+    """What the term is, in one phrase: "Published — unpublished changes", "Scheduled"…
+
+    ``live``: readers see a publication of it now; ``scheduled``: when one is due to go live.
+    """
+    if term.status == Status.ARCHIVED:
+        return "Archived"
+    if live and term.status != Status.PUBLISHED:
+        changes = "changes in review" if term.status == Status.IN_REVIEW else "unpublished changes"
+        return f"Published — {changes}"
+    if live:
+        return "Published"
+    if scheduled and term.status == Status.PUBLISHED:
+        return "Scheduled"
+    return term.get_status_display()
 
 
 def may(user, action: str, term: Term) -> bool:
@@ -163,9 +179,8 @@ def add_related(term: Term, related: Term, *, by, expected_version: int) -> None
         last = term.related_links.aggregate(last=Max("position"))["last"] or 0
         RelatedTerm.objects.create(term=term, related=related, position=last + 1)
         term.status = status_after_edit(term)
-        term.has_unpublished_changes = is_up(term)
         term.last_editor = by
-        term.save(update_fields=["status", "has_unpublished_changes", "last_editor", "updated_at"])
+        term.save(update_fields=["status", "last_editor", "updated_at"])
         reversion.set_user(by)
         reversion.set_comment(f"Added related term “{related.title}”.")
 
@@ -215,10 +230,8 @@ def perform(
     changes = {"status": rule.target, "version": F("version") + 1}
     if action == Action.APPROVE:
         freeze(term, by=by, go_live_at=go_live_at, expire_at=expire_at)
-        changes["has_unpublished_changes"] = False
     elif action == Action.UNPUBLISH:
         take_down(term)
-        changes["has_unpublished_changes"] = False
     Term.objects.filter(pk=term.pk).update(**changes)
     if action == Action.APPROVE and go_live_at > now:
         when = date_format(timezone.localtime(go_live_at), "DATETIME_FORMAT")

@@ -1,5 +1,6 @@
 from terms.models.content import (
     NAME_MAX_LENGTH,
+    SECTION_FIELDS,
     SECTION_MAX_LENGTH,
     SUMMARY_MAX_LENGTH,
     Alias,
@@ -20,6 +21,7 @@ from terms.models.workflow import TermInReview, Transition
 
 __all__ = [
     "NAME_MAX_LENGTH",
+    "SECTION_FIELDS",
     "SECTION_MAX_LENGTH",
     "SUMMARY_MAX_LENGTH",
     "Alias",

@@ -16,6 +16,8 @@ from terms.validators import validate_single_line
 SUMMARY_MAX_LENGTH = 240
 SECTION_MAX_LENGTH = 50_000
 NAME_MAX_LENGTH = 200
+# The three Markdown sections of a term, in page order; each has a sanitized ``<name>_html``.
+SECTION_FIELDS = ("definition", "why_it_matters", "in_practice")
 
 
 def unique_ignoring_case(field: str, name: str, message: str) -> models.UniqueConstraint:
@@ -99,10 +101,6 @@ class Term(models.Model):
         PUBLISHED = "published", "Published"
         ARCHIVED = "archived", "Archived"
 
-        @property
-        def is_editable_by_writers(self) -> bool:
-            return self is Term.Status.DRAFT
-
     title = models.CharField(max_length=NAME_MAX_LENGTH)
     slug = models.SlugField(
         max_length=NAME_MAX_LENGTH,
@@ -119,26 +117,17 @@ class Term(models.Model):
     definition = section_field("Definition", "Markdown. Link terms with [[Title]].")
     why_it_matters = section_field("Why it matters", "Markdown.")
     in_practice = section_field("In practice", "Markdown.")
-    # Sanitized HTML, rendered when the term (or a term it links to) changes, never on a read.
+    # Sanitized HTML, rendered when the term is saved (and when a name it links to appears or
+    # goes), never on a read.
     definition_html = models.TextField(blank=True, editable=False)
     why_it_matters_html = models.TextField(blank=True, editable=False)
     in_practice_html = models.TextField(blank=True, editable=False)
 
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="terms")
     tags = TaggableManager(through=TaggedTerm, blank=True)
-    related_terms = models.ManyToManyField(
-        "self",
-        through="RelatedTerm",
-        through_fields=("term", "related"),
-        symmetrical=False,
-        related_name="+",
-        blank=True,
-    )
     status = models.CharField(
         max_length=20, choices=Status, default=Status.DRAFT, editable=False, db_index=True
     )
-    # True while the working copy differs from the publication readers see.
-    has_unpublished_changes = models.BooleanField(default=False, editable=False)
     # Optimistic concurrency: every save checks and increments it in one UPDATE.
     version = models.PositiveIntegerField(default=1, editable=False)
     author = models.ForeignKey(
@@ -163,6 +152,9 @@ class Term(models.Model):
     published_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When the term first went live."
     )
+
+    # A working copy in these states has not been approved as it stands.
+    UNAPPROVED = (Status.DRAFT, Status.IN_REVIEW)
 
     objects = TermQuerySet.as_manager()
 
@@ -213,6 +205,18 @@ class Term(models.Model):
     def live_publication(self):
         """The publication readers see now, or None."""
         return self.publications.live().first()
+
+    @property
+    def has_unpublished_changes(self) -> bool:
+        """Readers see (or will see) a publication, and the working copy has changed since:
+        edited, or in review, rather than approved."""
+        return self.status in Term.UNAPPROVED and self.publications.up().exists()
+
+    def related_ids(self) -> list[int]:
+        """The curated related terms' ids, in the editor's order."""
+        return list(
+            self.related_links.order_by("position", "pk").values_list("related_id", flat=True)
+        )
 
 
 class Alias(models.Model):

@@ -53,8 +53,9 @@ class ReservedName(models.Model):
 
 
 class WikiLink(models.Model):
-    """A ``[[target]]`` written in a term's text, kept so the linking terms can be re-rendered
-    when the target goes live, is renamed or stops being live."""
+    """A ``[[target]]`` written in a term's working copy: what it resolved to (or nothing), so
+    the term is rendered again when a name it uses appears or goes, the pre-publish checks can
+    name links to no term, and publishing knows which terms the text links to."""
 
     source = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="wiki_links")
     target_key = models.CharField(max_length=NAME_MAX_LENGTH, help_text="Lowercased target.")

@@ -36,6 +36,11 @@ class PublicationQuerySet(models.QuerySet):
             Q(expire_at__isnull=True) | Q(expire_at__gt=at)
         )
 
+    def up(self, at=None):
+        """Publications not taken down: live now or waiting for their go-live time."""
+        at = at or timezone.now()
+        return self.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
+
     def for_cards(self):
         """Just what a term card shows."""
         return self.only("pk", "term_id", "title", "slug", "summary", "category_id")
