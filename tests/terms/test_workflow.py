@@ -172,7 +172,8 @@ def test_warnings_are_shown_but_do_not_block(client, editor):
     transition(client, term, workflow.Action.SUBMIT)
     transition(client, term, workflow.Action.APPROVE)
     assert Term.objects.get(pk=term.pk).is_live
-    assert draft_target.pk
+    # Publishing the linking term publishes nothing it links to.
+    assert not Term.objects.get(pk=draft_target.pk).is_live
 
 
 def test_editing_a_live_term_is_staged_until_an_editor_publishes_it(client, writer, editor):
@@ -261,6 +262,47 @@ def test_unpublished_term_answers_410_and_can_be_reopened(client, editor):
     transition(client, term, workflow.Action.REOPEN)
     assert Term.objects.get(pk=term.pk).status == Status.DRAFT
     assert client.get("/terms/retired-idea/").status_code == 410
+
+
+def test_editors_see_which_live_terms_link_to_an_unpublished_term(client, editor):
+    term = TermFactory(title="Retired idea", slug="retired-idea")
+    TermFactory(title="Still live", definition="Compare [[Retired idea]].")
+    client.force_login(editor)
+
+    transition(client, term, workflow.Action.UNPUBLISH)
+    page = client.get(reverse("admin:terms_term_change", args=[term.pk])).content.decode()
+
+    assert "Linked from:" in page
+    assert ">Still live</a>" in page
+
+
+def test_unpublished_changes_are_listed_and_filtered_without_being_stored(client, editor):
+    edited = TermFactory(title="Edited live term")
+    TermFactory(title="Untouched live term")
+    TermFactory(title="Never published", status=Status.DRAFT)
+    expired = TermFactory(title="Expired term")
+    client.force_login(editor)
+    for term in (edited, expired):
+        client.post(
+            reverse("admin:terms_term_change", args=[term.pk]),
+            admin_post_data(Term.objects.get(pk=term.pk), summary="Changed."),
+        )
+    # Once a term's publication has expired there is nothing live left to differ from.
+    expired.publications.update(
+        go_live_at=timezone.now() - dt.timedelta(days=2),
+        expire_at=timezone.now() - dt.timedelta(days=1),
+    )
+
+    listed = client.get(reverse("admin:terms_term_changelist"), {"changes": "yes"})
+
+    page = listed.content.decode()
+    page = page[page.index('id="result_list"') :]  # The rows, not the "changed" messages.
+    assert "Edited live term" in page
+    assert "Untouched live term" not in page
+    assert "Never published" not in page
+    assert "Expired term" not in page
+    assert Term.objects.get(pk=edited.pk).has_unpublished_changes
+    assert not Term.objects.get(pk=expired.pk).has_unpublished_changes
 
 
 def test_second_save_of_the_same_version_is_refused_and_keeps_the_input(client, writer, editor):
