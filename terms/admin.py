@@ -548,10 +548,6 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description="Unpublished changes", boolean=True, ordering="unpublished_changes")
-    def has_changes(self, term):
-        return term.unpublished_changes
-
     def has_change_permission(self, request, obj=None):
         return False
 
