@@ -272,7 +272,9 @@ def main() -> None:
         generate(args.terms - have, random.Random(args.seed))
         print(f"live terms now: {Publication.objects.live().count():,}")
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # fresh planner statistics, as autovacuum would give
+        # The steady state autovacuum keeps: dead row versions (generating and indexing
+        # rewrite every row) cleared away, and fresh planner statistics.
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     # One warm-up pass, then the timed runs.
     for query in QUERIES:
         list(search.search(query)[:20])

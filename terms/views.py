@@ -283,7 +283,10 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            query=self.query, query_prefix=urlencode({"q": self.query}), **kwargs
+            query=self.query,
+            query_prefix=urlencode({"q": self.query}),
+            more_results=self.object_list.has_more,
+            **kwargs,
         )
 
     def paginate_queryset(self, queryset, page_size):

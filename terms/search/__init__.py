@@ -34,16 +34,27 @@ def backend():
 
 
 class SearchResults:
-    """A lazily ranked, sliceable list of hits, for Django's Paginator."""
+    """A lazily ranked, sliceable list of hits, for Django's Paginator.
+
+    At most MAX_CANDIDATES hits are listed; ``has_more`` tells when more terms matched.
+    """
 
     def __init__(self, query: str):
         self.query = query
         self._ids: list[int] | None = None
+        self._more = False
 
     def ranked_ids(self) -> list[int]:
         if self._ids is None:
-            self._ids = ranked(backend(), self.query, MAX_CANDIDATES)[0] if self.query else []
+            # One more than is listed, to learn whether the list is complete.
+            ids = ranked(backend(), self.query, MAX_CANDIDATES + 1)[0] if self.query else []
+            self._ids, self._more = ids[:MAX_CANDIDATES], len(ids) > MAX_CANDIDATES
         return self._ids
+
+    @property
+    def has_more(self) -> bool:
+        self.ranked_ids()
+        return self._more
 
     def count(self) -> int:
         return len(self.ranked_ids())

@@ -9,7 +9,6 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
-from django.db import connection, transaction
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Substr
 
@@ -21,10 +20,8 @@ from terms.search.snippets import START, STOP, highlight, matched_alias
 
 CONFIG = "english"
 WEBSEARCH_SYNTAX = re.compile(r'"|(^|\s)-\w|\bor\b', re.IGNORECASE)
-TEXT_CANDIDATES = 120
 FUZZY_CANDIDATES = 20
 HEADLINE_SOURCE_LENGTH = 1500
-GIN_FUZZY_LIMIT = 5000
 
 
 def index(publication: Publication) -> None:
@@ -88,22 +85,18 @@ def name_word_matches(query: str, live, limit: int) -> list[tuple[int, float, st
 def text_matches(query: str, live, limit: int) -> list[tuple[int, float, str]]:
     """Words anywhere, ranked by weight (title > aliases > summary > sections).
 
-    Only the first TEXT_CANDIDATES matching rows are ranked, and the index hands over a
-    sample of at most GIN_FUZZY_LIMIT rows per word (``gin_fuzzy_search_limit``, for this
-    transaction only), so a query made of very common words costs about what a rare one does.
+    At most ``limit`` matching rows are ranked: all of them while fewer match, else the first
+    ``limit`` the index hands over (ranking every one of the 100,000 rows a common word is
+    in would take half a second).
     """
     tsquery = text_query(query)
     candidates = Publication.objects.filter(search_vector=tsquery).order_by().values("pk")
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('gin_fuzzy_search_limit', %s, true)", [str(GIN_FUZZY_LIMIT)]
-        )
-        return list(
-            live.filter(pk__in=candidates[:TEXT_CANDIDATES])
-            .annotate(rank=SearchRank(F("search_vector"), tsquery))
-            .order_by("-rank")
-            .values_list("pk", "rank", "title")[:limit]
-        )
+    return list(
+        live.filter(pk__in=candidates[:limit])
+        .annotate(rank=SearchRank(F("search_vector"), tsquery))
+        .order_by("-rank")
+        .values_list("pk", "rank", "title")
+    )
 
 
 def fuzzy(query: str, live) -> list[tuple[int, float, str]]:

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from terms import search
@@ -179,6 +180,32 @@ def test_search_results_paginate(client):
     assert past_the_end.status_code == 200
 
 
+def test_a_list_cut_at_its_limit_says_more_terms_match(client, monkeypatch):
+    monkeypatch.setattr(search, "MAX_CANDIDATES", 5)
+    for n in range(7):
+        TermFactory(title=f"Neural idea {n:02}", summary="About neural things.")
+
+    capped = client.get(reverse("terms:search"), {"q": "neural"})
+    exact = client.get(reverse("terms:search"), {"q": "neural idea 03"})
+
+    assert capped.context["paginator"].count == 5
+    assert "More than 5 terms match “neural”; here are the first 5." in capped.content.decode()
+    assert "1 result for “neural idea 03”." in exact.content.decode()
+
+
+def test_a_summary_match_outranks_section_matches_published_before_it():
+    """Every text match is ranked while fewer than the limit match, not just the first found."""
+    for n in range(30):
+        TermFactory(title=f"Filler {n:02}", definition="It mentions quantized weights once.")
+    best = TermFactory(
+        title="Weight compression",
+        summary="Quantized weights make inference cheaper.",
+        definition="Quantized weights, quantized activations.",
+    )
+
+    assert search.search("quantized")[0].publication == best.publications.get()
+
+
 def test_suggest_returns_at_most_eight_with_the_documented_shape(client):
     for n in range(12):
         TermFactory(title=f"Model {n:02}", summary=f"Summary {n}.")
@@ -196,3 +223,18 @@ def test_suggest_returns_at_most_eight_with_the_documented_shape(client):
         "summary": "Predicts text.",
         "alias": "LLM",
     }
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN indexes are PostgreSQL's")
+def test_search_indexes_take_new_entries_directly_not_through_a_pending_list():
+    """A pending list is read whole by every search until a vacuum merges it: after a bulk
+    import it made type-ahead three times slower."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reloptions FROM pg_class WHERE relname IN "
+            "('terms_pub_name_vector', 'terms_pub_search_vector', 'terms_searchword_trgm')"
+        )
+        options = dict(cursor.fetchall())
+
+    assert options == {name: ["fastupdate=off"] for name in options}
+    assert len(options) == 3
