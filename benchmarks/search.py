@@ -18,6 +18,7 @@ import re
 import statistics
 import sys
 import time
+from importlib import import_module
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +43,8 @@ from django.utils.text import slugify  # noqa: E402
 from terms import demo_data, search  # noqa: E402
 from terms.models import Category, Publication, PublicationAlias, SearchWord, Term  # noqa: E402
 from terms.search.ranking import tokens  # noqa: E402
+
+GIN_INDEXES = import_module("terms.migrations.0012_gin_indexes_without_pending_list").INDEXES
 
 QUERIES = [
     "transformer",
@@ -197,6 +200,10 @@ def index_all() -> None:
     )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # In bulk, entries go faster through a pending list merged once at the end; the
+            # app's indexes take them directly (migration 0012).
+            for index in GIN_INDEXES:
+                cursor.execute(f"ALTER INDEX {index} SET (fastupdate = on)")
             cursor.execute(
                 "UPDATE terms_publication SET search_vector = "
                 "setweight(to_tsvector('english', title), 'A') || "
@@ -212,6 +219,9 @@ def index_all() -> None:
                 "FROM jsonb_array_elements_text(alias_names::jsonb) AS value), '')), 'B') "
                 "WHERE name_vector IS NULL"
             )
+            for index in GIN_INDEXES:
+                cursor.execute(f"ALTER INDEX {index} SET (fastupdate = off)")
+                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
             cursor.execute("ANALYZE")
         else:
             cursor.execute("DELETE FROM terms_search_fts")
@@ -237,7 +247,7 @@ def measure(runs: int) -> None:
             started = time.perf_counter()
             results = search.search(query)
             page = list(results[:20])
-            count = results.count()
+            count = f"{results.count()}{'+' if results.has_more else ''}"
             timings["search"].append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()
             search.suggest(query)

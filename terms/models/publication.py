@@ -17,6 +17,8 @@ from taggit.models import TaggedItemBase
 
 from terms.models.content import NAME_MAX_LENGTH, SUMMARY_MAX_LENGTH, Category, Term
 
+CARD_FIELDS = ("pk", "term_id", "title", "slug", "summary", "category_id")
+
 
 class PublicationQuerySet(models.QuerySet):
     def live(self, at=None):
@@ -43,7 +45,12 @@ class PublicationQuerySet(models.QuerySet):
 
     def for_cards(self):
         """Just what a term card shows."""
-        return self.only("pk", "term_id", "title", "slug", "summary", "category_id")
+        return self.only(*CARD_FIELDS)
+
+    def for_hits(self):
+        """What a search hit shows: a card, its aliases and its category's name (not the
+        texts and search vectors, which are most of a row)."""
+        return self.select_related("category").only(*CARD_FIELDS, "alias_names", "category__name")
 
 
 class TaggedPublication(TaggedItemBase):

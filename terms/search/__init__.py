@@ -79,7 +79,7 @@ def suggest(query: str, limit: int = 8) -> list[Hit]:
     if not query:
         return []
     ids, aliases = ranked(backend(), query, limit, whole_text=False)
-    publications = Publication.objects.in_bulk(ids)
+    publications = Publication.objects.for_hits().in_bulk(ids)
     return [
         Hit(
             publication=publications[pk],

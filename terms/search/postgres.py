@@ -118,7 +118,7 @@ def hits(query: str, ids: list[int]) -> list[Hit]:
     tsquery = SearchQuery(query, search_type="websearch", config=CONFIG)
     publications = (
         Publication.objects.filter(pk__in=ids)
-        .select_related("category")
+        .for_hits()
         .annotate(
             # Highlights come from the first part of the text only: a headline's cost grows
             # with the length of what it reads.

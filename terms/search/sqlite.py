@@ -98,7 +98,7 @@ def snippets(query: str, ids: list[int]) -> dict[int, str]:
 def hits(query: str, ids: list[int]) -> list[Hit]:
     if not ids:
         return []
-    by_id = Publication.objects.select_related("category").in_bulk(ids)
+    by_id = Publication.objects.for_hits().in_bulk(ids)
     marked = snippets(query, ids)
     return [
         Hit(
