@@ -18,7 +18,6 @@ import re
 import statistics
 import sys
 import time
-from importlib import import_module
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +43,8 @@ from terms import demo_data, search  # noqa: E402
 from terms.models import Category, Publication, PublicationAlias, SearchWord, Term  # noqa: E402
 from terms.search.ranking import tokens  # noqa: E402
 
-GIN_INDEXES = import_module("terms.migrations.0012_gin_indexes_without_pending_list").INDEXES
+# The app's full-text and spelling indexes (migration 0012 takes their pending lists away).
+GIN_INDEXES = ["terms_pub_name_vector", "terms_pub_search_vector", "terms_searchword_trgm"]
 
 QUERIES = [
     "transformer",
@@ -201,27 +201,30 @@ def index_all() -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # In bulk, entries go faster through a pending list merged once at the end; the
-            # app's indexes take them directly (migration 0012).
+            # app's indexes take them directly (migration 0012), and do again afterwards.
             for index in GIN_INDEXES:
                 cursor.execute(f"ALTER INDEX {index} SET (fastupdate = on)")
-            cursor.execute(
-                "UPDATE terms_publication SET search_vector = "
-                "setweight(to_tsvector('english', title), 'A') || "
-                "setweight(to_tsvector('english', coalesce((SELECT string_agg(value, ' ') "
-                "FROM jsonb_array_elements_text(alias_names::jsonb) AS value), '')), 'B') || "
-                "setweight(to_tsvector('english', summary), 'C') || "
-                "setweight(to_tsvector('english', body_text), 'D') WHERE search_vector IS NULL"
-            )
-            cursor.execute(
-                "UPDATE terms_publication SET name_vector = "
-                "setweight(to_tsvector('english', title), 'A') || "
-                "setweight(to_tsvector('english', coalesce((SELECT string_agg(value, ' ') "
-                "FROM jsonb_array_elements_text(alias_names::jsonb) AS value), '')), 'B') "
-                "WHERE name_vector IS NULL"
-            )
-            for index in GIN_INDEXES:
-                cursor.execute(f"ALTER INDEX {index} SET (fastupdate = off)")
-                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+            try:
+                cursor.execute(
+                    "UPDATE terms_publication SET search_vector = "
+                    "setweight(to_tsvector('english', title), 'A') || "
+                    "setweight(to_tsvector('english', coalesce((SELECT string_agg(value, ' ') "
+                    "FROM jsonb_array_elements_text(alias_names::jsonb) AS value), '')), 'B') || "
+                    "setweight(to_tsvector('english', summary), 'C') || "
+                    "setweight(to_tsvector('english', body_text), 'D') "
+                    "WHERE search_vector IS NULL"
+                )
+                cursor.execute(
+                    "UPDATE terms_publication SET name_vector = "
+                    "setweight(to_tsvector('english', title), 'A') || "
+                    "setweight(to_tsvector('english', coalesce((SELECT string_agg(value, ' ') "
+                    "FROM jsonb_array_elements_text(alias_names::jsonb) AS value), '')), 'B') "
+                    "WHERE name_vector IS NULL"
+                )
+            finally:
+                for index in GIN_INDEXES:
+                    cursor.execute(f"ALTER INDEX {index} SET (fastupdate = off)")
+                    cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
             cursor.execute("ANALYZE")
         else:
             cursor.execute("DELETE FROM terms_search_fts")

@@ -85,14 +85,14 @@ def name_word_matches(query: str, live, limit: int) -> list[tuple[int, float, st
 def text_matches(query: str, live, limit: int) -> list[tuple[int, float, str]]:
     """Words anywhere, ranked by weight (title > aliases > summary > sections).
 
-    At most ``limit`` matching rows are ranked: all of them while fewer match, else the first
-    ``limit`` the index hands over (ranking every one of the 100,000 rows a common word is
-    in would take half a second).
+    At most ``limit`` live matches are ranked: all of them while fewer match, else ``limit``
+    of them as the index hands them over (ranking all 100,000 rows a common word is in would
+    take half a second).
     """
     tsquery = text_query(query)
-    candidates = Publication.objects.filter(search_vector=tsquery).order_by().values("pk")
+    candidates = live.filter(search_vector=tsquery).order_by().values("pk")[:limit]
     return list(
-        live.filter(pk__in=candidates[:limit])
+        Publication.objects.filter(pk__in=candidates)
         .annotate(rank=SearchRank(F("search_vector"), tsquery))
         .order_by("-rank")
         .values_list("pk", "rank", "title")
