@@ -1,6 +1,7 @@
 """The ranking rules shared by both backends: which tier a term falls into for a query."""
 
 import re
+from difflib import SequenceMatcher
 
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Lower
@@ -91,7 +92,9 @@ def ranked(
 
     ``engine`` is a backend module providing ``name_word_matches``, ``text_matches`` (both
     ``(query, live, limit)``) and ``fuzzy(query, live)``, each returning (publication id,
-    score, title) for live publications. ``whole_text=False`` (type-ahead) looks at names only.
+    score, title) for live publications; near spellings are ordered by how close the title is
+    to the query, whatever score the backend gave. ``whole_text=False`` (type-ahead) looks
+    at names only.
     """
     live = Publication.objects.live()
     tiers, aliases, titles = name_matches(query, live)
@@ -107,8 +110,10 @@ def ranked(
             scores.setdefault(pk, score)
             titles.setdefault(pk, title.lower())
     if len(tiers) < (min(limit, FUZZY_WHEN_FEWER_THAN) if whole_text else 1):
-        for pk, similarity, title in engine.fuzzy(query, live):
+        for pk, _, title in engine.fuzzy(query, live):
             tiers.setdefault(pk, FUZZY)
-            scores.setdefault(pk, similarity)
+            # Closest to what was typed first: "transfomer" is "Transformer" before it is
+            # "Transfers and transformers", which holds two of its corrections.
+            scores.setdefault(pk, SequenceMatcher(None, query.lower(), title.lower()).ratio())
             titles.setdefault(pk, title.lower())
     return order(tiers, scores, titles)[:limit], aliases

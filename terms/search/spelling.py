@@ -26,8 +26,11 @@ def record_words(publication: Publication) -> None:
     )
 
 
-# Trigram similarity a correction needs (pg_trgm's default, 0.3, finds too much).
-SIMILARITY = 0.45
+# How alike a correction must be (difflib's ratio, on both databases). Trigram similarity
+# alone misjudges swapped letters: "langauge" is only 0.38 like "language".
+CUTOFF = 0.75
+# On PostgreSQL, how many of the trigram-nearest words are weighed with that ratio.
+NEAREST = 12
 
 
 def corrections(word: str) -> list[str]:
@@ -36,23 +39,21 @@ def corrections(word: str) -> list[str]:
     if len(word) <= MIN_LENGTH:
         return [word]
     if connection.vendor == "postgresql":
-        # One query: "%" (pg_trgm's threshold, index-assisted) narrows, the similarity decides,
-        # and the word itself, if known, comes first with a similarity of 1.
-        found = list(
+        # One query: "%" (pg_trgm's threshold, index-assisted) narrows to a few words, and
+        # the word itself, if known, comes first with a similarity of 1.
+        known = list(
             SearchWord.objects.filter(word__trigram_similar=word)
             .annotate(similarity=TrigramSimilarity("word", word))
-            .filter(similarity__gte=SIMILARITY)
             .order_by("-similarity", "word")
-            .values_list("word", flat=True)[: PER_WORD + 1]
+            .values_list("word", flat=True)[:NEAREST]
         )
+        if known[:1] == [word]:
+            return [word]
     else:
         if SearchWord.objects.filter(word=word).exists():
             return [word]
         known = SearchWord.objects.values_list("word", flat=True)
-        found = difflib.get_close_matches(word, known, n=PER_WORD, cutoff=0.75)
-    if found[:1] == [word]:
-        return [word]
-    return found[:PER_WORD]
+    return difflib.get_close_matches(word, known, n=PER_WORD, cutoff=CUTOFF)
 
 
 def alternatives(query: str) -> list[list[str]] | None:

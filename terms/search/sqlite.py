@@ -75,7 +75,8 @@ def fuzzy(query: str, live) -> list[tuple[int, float, str]]:
     options = spelling.alternatives(query)
     if options is None:
         return []
-    expression = " ".join(
+    # FTS5 needs an explicit AND between parenthesised groups.
+    expression = " AND ".join(
         "(" + " OR ".join(f'"{word}"*' for word in choices) + ")" for choices in options
     )
     return _live(_match(f"{{title aliases}} : ({expression})", 40), live, 20)

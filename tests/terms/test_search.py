@@ -75,10 +75,16 @@ def test_title_prefix_beats_a_text_match(corpus):
         ("transfomer", "Transformer"),
         ("embedings", "Embeddings"),
         ("tokenisation", "Tokenization"),
+        ("attenton mechansim", "Attention mechanism"),
+        ("vison transfomer", "Vision transformer"),
+        ("larg langauge model", "Large language model"),
     ],
 )
-def test_misspellings_still_find_the_term(corpus, query, expected):
+def test_misspellings_still_find_the_term(client, corpus, query, expected):
+    suggested = client.get(reverse("terms:suggest"), {"q": query}).json()["results"]
+
     assert expected in titles(query)[:3]
+    assert expected in [item["title"] for item in suggested][:3]
 
 
 def test_alias_finds_the_term_and_is_reported(corpus):
