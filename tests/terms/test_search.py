@@ -87,6 +87,16 @@ def test_misspellings_still_find_the_term(client, corpus, query, expected):
     assert expected in [item["title"] for item in suggested][:3]
 
 
+def test_the_closest_spelling_comes_first(client):
+    TermFactory(title="Transfers and transformers")
+    TermFactory(title="Transformer")
+
+    suggested = client.get(reverse("terms:suggest"), {"q": "transfomer"}).json()["results"]
+
+    assert titles("transfomer")[0] == "Transformer"
+    assert suggested[0]["title"] == "Transformer"
+
+
 def test_alias_finds_the_term_and_is_reported(corpus):
     hits = search.search("LLMs")[:5]
 
