@@ -91,11 +91,17 @@ function setUp(input) {
     try {
       const url = `${input.dataset.suggestUrl}?q=${encodeURIComponent(query)}`;
       const response = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
-      if (!response.ok) return;
+      if (!response.ok) {
+        // Never leave suggestions for an earlier query on screen.
+        items = [];
+        list.replaceChildren();
+        close();
+        return;
+      }
       const data = await response.json();
       if (input.value.trim() === query) render(data.results);
     } catch (error) {
-      if (error.name !== "AbortError") close();
+      if (error.name !== "AbortError") { items = []; list.replaceChildren(); close(); }
     }
   };
 

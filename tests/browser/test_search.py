@@ -56,3 +56,71 @@ def test_hovering_a_wiki_link_shows_a_preview_card(live_server, page):
     link.focus()
     page.keyboard.press("Escape")
     assert card.is_hidden()
+
+
+def test_the_preview_card_can_be_hovered_and_goes_when_the_pointer_leaves(live_server, page):
+    call_command("load_demo_content")
+    page.goto(f"{live_server.url}/terms/open-weight/")
+    link = page.locator(".prose a.wiki-link", has_text="Weights").first
+    card = page.locator("#term-preview")
+
+    link.hover()
+    card.wait_for(state="visible")
+    card.hover()
+    page.wait_for_timeout(400)
+    assert card.is_visible()
+
+    page.mouse.move(5, 5)
+    card.wait_for(state="hidden")
+
+
+def test_the_preview_card_opens_above_a_link_at_the_bottom_of_the_window(live_server, page):
+    call_command("load_demo_content")
+    page.set_viewport_size({"width": 1280, "height": 480})
+    page.goto(f"{live_server.url}/terms/open-weight/")
+    link = page.locator(".prose a.wiki-link", has_text="Weights").first
+    link.evaluate(
+        "el => window.scrollTo({top: scrollY + el.getBoundingClientRect().bottom - innerHeight + 4,"
+        " behavior: 'instant'})"
+    )
+
+    link.hover()
+    card = page.locator("#term-preview")
+    card.wait_for(state="visible")
+
+    assert card.bounding_box()["y"] + card.bounding_box()["height"] <= link.bounding_box()["y"]
+    assert card.bounding_box()["y"] >= 0
+
+
+def test_a_failed_request_leaves_no_stale_suggestions(live_server, page):
+    call_command("load_demo_content")
+    page.goto(f"{live_server.url}/")
+    box = page.locator("#home-search")
+    box.fill("transfo")
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    listbox.locator("[role=option]").first.wait_for()
+
+    page.route(
+        lambda url: "/search/suggest/" in url, lambda route: route.fulfill(status=500, body="down")
+    )
+    box.press_sequentially("rmer x")
+
+    listbox.wait_for(state="hidden")
+    assert box.get_attribute("aria-expanded") == "false"
+    assert listbox.locator("[role=option]").count() == 0
+
+
+def test_the_search_page_box_suggests_too_and_the_header_box_is_readable(live_server, page):
+    call_command("load_demo_content")
+    page.goto(f"{live_server.url}/search/?q=model")
+
+    page.locator("#page-search").fill("embed")
+    option = page.locator("[role=option]", has_text="Embeddings").first
+    option.wait_for()
+    page.locator("#page-search").press("ArrowDown")
+
+    assert option.get_attribute("aria-selected") == "true"
+    # Light text on the dark header field, not the body's dark ink.
+    assert page.locator("#header-search").evaluate("el => getComputedStyle(el).color") == (
+        "rgb(255, 255, 255)"
+    )
