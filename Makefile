@@ -30,7 +30,7 @@ demo: migrate
 
 run: demo
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, create a login with 'make superuser')"
-	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(DEV) SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 .PHONY: worker
 # The background worker that sends newsletter emails when the database task backend is in use

@@ -3,9 +3,10 @@
 from functools import wraps
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from terms.links import link_live_terms, live_cards
@@ -18,8 +19,13 @@ MAX_PAGE_SIZE = 100
 
 
 def cors(view):
-    """Any site may read the API from a browser; it is read-only and public."""
+    """Any site may read the API from a browser; it is read-only and public.
 
+    Exempt from CSRF checks, which only guard writes: a POST is refused with 405, as every
+    method but GET, HEAD and OPTIONS is, instead of failing a check meant for forms.
+    """
+
+    @csrf_exempt
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = (
@@ -108,6 +114,6 @@ def term_detail(request, slug):
     if publication is None:
         target = live_publication_for_slug(slug)
         if target is None:
-            raise Http404("No live term has this address.")
+            return JsonResponse({"error": "No live term has this address."}, status=404)
         return redirect(reverse("terms:api-detail", args=[target.slug]), permanent=True)
     return JsonResponse(serialize([publication])[0])

@@ -5,6 +5,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.test import Client
 
 from terms.models import Term
 from tests.factories import TermFactory, unpublish
@@ -155,7 +156,11 @@ def test_api_list_is_paginated_and_open_to_other_sites(client, glossary):
     preflight = client.options("/api/terms/")
     assert preflight.status_code == 204
     assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
-    assert client.post("/api/terms/").status_code == 405
+    # A real browser's POST carries no CSRF token: refused as a method, not as a forgery.
+    refused = Client(enforce_csrf_checks=True).post("/api/terms/open-weight/")
+    assert refused.status_code == 405
+    assert refused["Allow"] == "GET, HEAD, OPTIONS"
+    assert refused["Access-Control-Allow-Origin"] == "*"
 
 
 def test_api_detail_shape(client, glossary):
@@ -182,7 +187,10 @@ def test_api_detail_shape(client, glossary):
     assert (
         '<a href="/terms/weights/" class="wiki-link">Weights</a>' in data["sections"]["definition"]
     )
-    assert client.get("/api/terms/secret-draft/").status_code == 404
+    missing = client.get("/api/terms/secret-draft/")
+    assert missing.status_code == 404
+    assert missing.json() == {"error": "No live term has this address."}
+    assert missing["Access-Control-Allow-Origin"] == "*"
     assert client.get("/api/terms/withdrawn/").status_code == 404
     alias = client.get("/api/terms/open-weights/")
     assert alias.status_code == 301
