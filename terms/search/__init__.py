@@ -83,7 +83,7 @@ def suggest(query: str, limit: int = 8) -> list[Hit]:
     return [
         Hit(
             publication=publications[pk],
-            matched_alias=aliases.get(pk) or matched_alias(query, publications[pk].alias_names),
+            matched_alias=aliases.get(pk) or matched_alias(query, publications[pk]),
         )
         for pk in ids
     ]

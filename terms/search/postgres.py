@@ -140,7 +140,7 @@ def hits(query: str, ids: list[int]) -> list[Hit]:
         Hit(
             publication=by_id[pk],
             snippet=highlight(by_id[pk].snippet) if STOP in (by_id[pk].snippet or "") else "",
-            matched_alias=matched_alias(query, by_id[pk].alias_names),
+            matched_alias=matched_alias(query, by_id[pk]),
         )
         for pk in ids
         if pk in by_id

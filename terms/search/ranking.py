@@ -75,9 +75,15 @@ def name_matches(query: str, live):
     return tiers, aliases, live_titles
 
 
-def order(tiers: dict[int, int], scores: dict[int, float], titles: dict[int, str]) -> list[int]:
-    """Ids by tier, then score (higher first), then title."""
-    return sorted(tiers, key=lambda pk: (tiers[pk], -scores.get(pk, 0.0), titles.get(pk, "")))
+def order(
+    tiers: dict[int, int], scores: dict[int, float], titles: dict[int, str], by_alias: set[int]
+) -> list[int]:
+    """Ids by tier, titles before aliases within a tier, then score (higher first), then
+    title: for "model", "Model card" comes before "Licensing" found by its alias "Model license"."""
+    return sorted(
+        tiers,
+        key=lambda pk: (tiers[pk], pk in by_alias, -scores.get(pk, 0.0), titles.get(pk, "")),
+    )
 
 
 # Near spellings are looked for when the other tiers found fewer than this (for a results
@@ -116,4 +122,4 @@ def ranked(
             # "Transfers and transformers", which holds two of its corrections.
             scores.setdefault(pk, SequenceMatcher(None, query.lower(), title.lower()).ratio())
             titles.setdefault(pk, title.lower())
-    return order(tiers, scores, titles)[:limit], aliases
+    return order(tiers, scores, titles, set(aliases))[:limit], aliases

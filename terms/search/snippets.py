@@ -11,10 +11,13 @@ def highlight(text: str) -> str:
     return html.replace(START, "<mark>").replace(STOP, "</mark>")
 
 
-def matched_alias(query: str, alias_names: list[str]) -> str:
-    """The alias the query most likely meant ("LLMs" → "LLM"), or ""."""
+def matched_alias(query: str, publication) -> str:
+    """The alias the query most likely meant ("LLMs" → "LLM"), or "" (also when the title
+    itself is what was typed: "transfo" is Transformer, not "Transformer architecture")."""
     key = query.lower().strip()
-    for name in alias_names:
+    if publication.title.lower().startswith(key):
+        return ""
+    for name in publication.alias_names:
         lowered = name.lower()
         if lowered == key or lowered.startswith(key) or key.startswith(lowered):
             return name

@@ -105,7 +105,7 @@ def hits(query: str, ids: list[int]) -> list[Hit]:
         Hit(
             publication=by_id[pk],
             snippet=highlight(marked[pk]) if STOP in (marked.get(pk) or "") else "",
-            matched_alias=matched_alias(query, by_id[pk].alias_names),
+            matched_alias=matched_alias(query, by_id[pk]),
         )
         for pk in ids
         if pk in by_id

@@ -97,6 +97,19 @@ def test_the_closest_spelling_comes_first(client):
     assert suggested[0]["title"] == "Transformer"
 
 
+def test_a_title_starting_with_the_query_comes_before_an_alias_that_does(client):
+    TermFactory(title="Licensing of AI models", aliases=["Model license"])
+    TermFactory(title="Model card", aliases=["Model cards"])
+
+    suggested = client.get(reverse("terms:suggest"), {"q": "model"}).json()["results"]
+
+    assert titles("model")[:2] == ["Model card", "Licensing of AI models"]
+    assert [(item["title"], item["alias"]) for item in suggested] == [
+        ("Model card", None),
+        ("Licensing of AI models", "Model license"),
+    ]
+
+
 def test_alias_finds_the_term_and_is_reported(corpus):
     hits = search.search("LLMs")[:5]
 
@@ -194,6 +207,7 @@ def test_search_results_paginate(client):
     assert len(first.context["results"]) == 20
     assert len(second.context["results"]) == 5
     assert "page=2" in first.content.decode()
+    assert "25 results for “neural”. This page shows 21–25." in second.content.decode()
     assert past_the_end.status_code == 200
 
 
