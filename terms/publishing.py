@@ -16,6 +16,27 @@ from terms.editing import render_term
 from terms.models import SECTION_FIELDS, Publication, PublicationAlias, PublicationLink, Term
 
 
+def reader_copy(term: Term) -> dict:
+    """What a reader's page shows of ``term`` beyond its own fields, as a publication records
+    it: related and linked term ids, alias names and tags, sorted. A publication freezes it;
+    a staff preview shows it unfrozen, so the two always agree."""
+    return {
+        "related_term_ids": term.related_ids(),
+        "linked_term_ids": sorted(
+            set(
+                term.wiki_links.exclude(target=None)
+                .exclude(target=term)
+                .values_list("target_id", flat=True)
+            )
+        ),
+        "alias_names": sorted(term.aliases.values_list("name", flat=True), key=str.lower),
+        "tag_list": [
+            {"name": tag.name, "slug": tag.slug}
+            for tag in sorted(term.tags.all(), key=lambda t: t.name.lower())
+        ],
+    }
+
+
 @transaction.atomic
 def freeze(
     term: Term, *, by=None, go_live_at: datetime | None = None, expire_at: datetime | None = None
@@ -27,15 +48,7 @@ def freeze(
     """
     render_term(term)
     go_live_at = go_live_at or timezone.now()
-    aliases = list(term.aliases.all())
-    tags = list(term.tags.all())
-    linked = sorted(
-        set(
-            term.wiki_links.exclude(target=None)
-            .exclude(target=term)
-            .values_list("target_id", flat=True)
-        )
-    )
+    copy = reader_copy(term)
     publication = Publication.objects.create(
         term=term,
         title=term.title,
@@ -44,13 +57,7 @@ def freeze(
         category_id=term.category_id,
         **{name: getattr(term, name) for name in SECTION_FIELDS},
         **{f"{name}_html": getattr(term, f"{name}_html") for name in SECTION_FIELDS},
-        related_term_ids=term.related_ids(),
-        linked_term_ids=linked,
-        alias_names=sorted((alias.name for alias in aliases), key=str.lower),
-        tag_list=[
-            {"name": tag.name, "slug": tag.slug}
-            for tag in sorted(tags, key=lambda t: t.name.lower())
-        ],
+        **copy,
         body_text=plain_text(*(getattr(term, f"{name}_html") for name in SECTION_FIELDS)),
         go_live_at=go_live_at,
         expire_at=expire_at,
@@ -58,12 +65,13 @@ def freeze(
     )
     PublicationAlias.objects.bulk_create(
         PublicationAlias(publication=publication, name=alias.name, slug=alias.slug)
-        for alias in aliases
+        for alias in term.aliases.all()
     )
     PublicationLink.objects.bulk_create(
-        PublicationLink(publication=publication, target_id=target_id) for target_id in linked
+        PublicationLink(publication=publication, target_id=target_id)
+        for target_id in copy["linked_term_ids"]
     )
-    publication.tags.set(tags)
+    publication.tags.set(term.tags.all())
     search.index_publication(publication)
     # Publications scheduled after this one would hide it; this approval replaces them.
     _delete(term.publications.filter(go_live_at__gt=go_live_at))

@@ -21,6 +21,7 @@ from terms.links import (
 )
 from terms.models import SECTION_FIELDS, Category, Publication, PublicationAlias, Term
 from terms.names import live_publication_for_slug
+from terms.publishing import reader_copy
 
 LETTERS = list(string.ascii_uppercase)
 OTHER_LETTER = "#"
@@ -145,19 +146,21 @@ class TermIndexView(ListView):
         return context
 
 
-def term_page_context(term, *, term_id, related_ids, linked_ids, tag_list, alias_names) -> dict:
+def term_page_context(
+    term, *, term_id, related_term_ids, linked_term_ids, tag_list, alias_names
+) -> dict:
     """Related cards (curated, then suggested by shared tags up to four), "Linked from", and
     live wiki links for a term page: a publication, or a working copy in preview.
 
-    ``related_ids`` and ``linked_ids`` were recorded when the text was saved or published.
+    The keyword arguments are a publication's record (``publishing.reader_copy``).
     Two queries whatever the number of related terms, links and tags.
     """
-    cards, backlinks = cards_and_backlinks(term_id, [*related_ids, *linked_ids])
-    related = [cards[i] for i in related_ids if i in cards]
+    cards, backlinks = cards_and_backlinks(term_id, [*related_term_ids, *linked_term_ids])
+    related = [cards[i] for i in related_term_ids if i in cards]
     suggested = suggested_terms(
         term_id,
         [tag["slug"] for tag in tag_list],
-        exclude=related_ids,
+        exclude=related_term_ids,
         count=RELATED_CARDS - len(related),
     )
     return {
@@ -199,8 +202,8 @@ class TermDetailView(LiveTermsMixin, DetailView):
         context = term_page_context(
             term,
             term_id=term.term_id,
-            related_ids=term.related_term_ids,
-            linked_ids=term.linked_term_ids,
+            related_term_ids=term.related_term_ids,
+            linked_term_ids=term.linked_term_ids,
             tag_list=term.tag_list,
             alias_names=term.alias_names,
         )
@@ -222,17 +225,7 @@ class TermPreviewView(DetailView):
 
     def get_context_data(self, **kwargs):
         term = self.object
-        tags = sorted(term.tags.all(), key=lambda tag: tag.name.lower())
-        context = term_page_context(
-            term,
-            term_id=term.pk,
-            related_ids=term.related_ids(),
-            linked_ids=list(
-                term.wiki_links.exclude(target=None).values_list("target_id", flat=True)
-            ),
-            tag_list=[{"name": tag.name, "slug": tag.slug} for tag in tags],
-            alias_names=sorted(term.aliases.values_list("name", flat=True), key=str.lower),
-        )
+        context = term_page_context(term, term_id=term.pk, **reader_copy(term))
         return super().get_context_data(is_preview=True, **context, **kwargs)
 
     def render_to_response(self, context, **response_kwargs):
