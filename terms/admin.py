@@ -68,15 +68,11 @@ def with_live_state(queryset):
     """Annotate liveness and scheduling in the same query (no query per row)."""
     now = timezone.now()
     live = Publication.objects.live().filter(term=OuterRef("pk"))
-    scheduled = (
-        Publication.objects.filter(term=OuterRef("pk"), go_live_at__gt=now)
-        .order_by("go_live_at")
-        .values("go_live_at")[:1]
-    )
+    scheduled = Publication.objects.scheduled(now).filter(term=OuterRef("pk"))
     up = Publication.objects.up(now).filter(term=OuterRef("pk"))
     return queryset.annotate(
         is_live_now=Exists(live),
-        scheduled_for=Subquery(scheduled),
+        scheduled_for=Subquery(scheduled.values("go_live_at")[:1]),
         # Term.has_unpublished_changes, for every row at once.
         unpublished_changes=Case(
             When(Q(status__in=Term.UNAPPROVED) & Q(Exists(up)), then=Value(True)),
@@ -242,19 +238,7 @@ class TermAdmin(VersionAdmin):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or workflow.may_delete(request.user, obj))
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
-            actions.pop("publish_selected", None)
-            actions.pop("unpublish_selected", None)
-        return actions
-
     # Saving: optimistic concurrency, staged changes, rendering.
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.editing_user = request.user
-        return form
 
     def save_model(self, request, obj, form, change):
         restoring = request.resolver_match.url_name.endswith(("_revision", "_recover"))
@@ -325,7 +309,7 @@ class TermAdmin(VersionAdmin):
 
     def workflow_context(self, request, term):
         actions = workflow.available_actions(term, request.user)
-        related_ids = list(term.related_links.values_list("related_id", flat=True))
+        related_ids = term.related_ids()
         return {
             "suggested_related": suggested_terms(
                 term.pk,
@@ -345,7 +329,7 @@ class TermAdmin(VersionAdmin):
             .distinct()
             .order_by("title"),
             "live_publication": term.live_publication(),
-            "scheduled": term.publications.filter(go_live_at__gt=timezone.now()).first(),
+            "scheduled": term.publications.scheduled().first(),
             "latest_change_request": term.transitions.filter(
                 action=workflow.Action.REQUEST_CHANGES
             ).first()

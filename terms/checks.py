@@ -36,8 +36,10 @@ def check_term(term: Term) -> CheckResult:
     for message in conflicts(term, [term.title], [term.slug]).values():
         result.errors.append(message)
 
-    live_ids = set(Term.objects.live().values_list("pk", flat=True))
     related = list(term.related_links.select_related("related"))
+    links = list(term.wiki_links.exclude(target=None).select_related("target"))
+    involved = {link.related_id for link in related} | {link.target_id for link in links}
+    live_ids = set(Term.objects.live().filter(pk__in=involved).values_list("pk", flat=True))
     if not related:
         result.warnings.append("No related terms: readers will see no “Related terms” cards.")
     for link in related:
@@ -46,7 +48,7 @@ def check_term(term: Term) -> CheckResult:
                 f"Related term “{link.related.title}” is not live: readers will not see it "
                 "until it is."
             )
-    for link in term.wiki_links.exclude(target=None).select_related("target"):
+    for link in links:
         if link.target_id not in live_ids and link.target_id != term.pk:
             result.warnings.append(
                 f"The wiki link [[{link.target_key}]] points to “{link.target.title}”, which is "

@@ -11,10 +11,10 @@ from django.utils.text import slugify
 
 from terms import demo_data
 from terms.editing import after_term_saved, names_before_save
-from terms.models import Alias, Category, RelatedTerm, Term, Transition
+from terms.models import SECTION_FIELDS, Alias, Category, RelatedTerm, Term, Transition
 from terms.publishing import freeze
 
-TERM_FIELDS = ("title", "summary", "definition", "why_it_matters", "in_practice")
+TERM_FIELDS = ("title", "summary", *SECTION_FIELDS)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from terms.models import Term
+from terms.models import NAME_MAX_LENGTH, Term
 from terms.names import conflicts
 from terms.workflow import Action, conflict_message
 
@@ -120,7 +120,9 @@ class AliasInlineFormSet(forms.BaseInlineFormSet):
 
 class AliasForm(forms.ModelForm):
     slug = forms.SlugField(
-        required=False, max_length=200, help_text="Left empty, it is made from the name."
+        required=False,
+        max_length=NAME_MAX_LENGTH,
+        help_text="Left empty, it is made from the name.",
     )
 
 

@@ -7,7 +7,6 @@ from datetime import datetime
 from html import unescape
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -74,7 +73,7 @@ def freeze(
     publication.tags.set(term.tags.all())
     search.index_publication(publication)
     # Publications scheduled after this one would hide it; this approval replaces them.
-    _delete(term.publications.filter(go_live_at__gt=go_live_at))
+    _delete(term.publications.scheduled(go_live_at))
     if term.published_at is None or term.published_at > go_live_at:
         term.published_at = go_live_at
         Term.objects.filter(pk=term.pk).update(published_at=go_live_at)
@@ -86,7 +85,7 @@ def take_down(term: Term) -> None:
     """Stop showing ``term`` to readers now, and cancel anything scheduled for it."""
     now = timezone.now()
     _delete(term.publications.filter(go_live_at__gte=now))
-    term.publications.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now)).update(expire_at=now)
+    term.publications.up(now).update(expire_at=now)
 
 
 def _delete(publications) -> None:

@@ -43,6 +43,11 @@ class PublicationQuerySet(models.QuerySet):
         at = at or timezone.now()
         return self.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
 
+    def scheduled(self, at=None):
+        """Publications waiting for their go-live time (after ``at``, default now), soonest
+        first."""
+        return self.filter(go_live_at__gt=at or timezone.now()).order_by("go_live_at")
+
     def for_cards(self):
         """Just what a term card shows."""
         return self.only(*CARD_FIELDS)
