@@ -127,8 +127,9 @@ def live_publication_for_slug(slug: str) -> Publication | None:
             ReservedName.objects.annotate(key=Lower("value"))
             .filter(
                 key=key,
-                namespace=ReservedName.Namespace.SLUG,
-                source__in=[source for source in Source if source.redirects],
+                # Former slugs only: the working copy's alias slugs may not be approved yet,
+                # and published ones were found above.
+                source=Source.FORMER_SLUG,
             )
             .values("term_id")
         )

@@ -31,11 +31,6 @@ class ReservedName(models.Model):
                 return ReservedName.Namespace.NAME
             return ReservedName.Namespace.SLUG
 
-        @property
-        def redirects(self) -> bool:
-            """Whether a URL with this slug answers 301 to the term's canonical address."""
-            return self in (self.ALIAS_SLUG, self.FORMER_SLUG)
-
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="reserved_names")
     namespace = models.CharField(max_length=10, choices=Namespace)
     source = models.CharField(max_length=20, choices=Source)

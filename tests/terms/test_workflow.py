@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from terms import workflow
 from terms.models import Term, Transition
-from tests.factories import TermFactory, publish
+from tests.factories import CategoryFactory, TermFactory, publish
 from tests.terms.conftest import admin_post_data
 
 pytestmark = pytest.mark.django_db
@@ -204,6 +204,64 @@ def test_editing_a_live_term_is_staged_until_an_editor_publishes_it(client, writ
     old = client.get("/terms/tokens/")
     assert old.status_code == 301
     assert old["Location"] == "/terms/tokenization/"
+
+
+def test_staged_aliases_tags_category_and_related_terms_stay_hidden_until_approved(
+    client, writer, editor
+):
+    other = CategoryFactory(name="Other", slug="other")
+    neighbour = TermFactory(title="Neighbour", summary="A live neighbour.")
+    term = TermFactory(title="Tokens", slug="tokens", tags=["old"])
+    client.force_login(writer)
+    response = client.post(
+        reverse("admin:terms_term_change", args=[term.pk]),
+        admin_post_data(
+            term,
+            category=other.pk,
+            tags="old, fresh",
+            **{
+                "aliases-TOTAL_FORMS": "1",
+                "aliases-0-term": term.pk,
+                "aliases-0-name": "Toks",
+                "aliases-0-slug": "toks",
+                "related_links-TOTAL_FORMS": "1",
+                "related_links-0-term": term.pk,
+                "related_links-0-related": neighbour.pk,
+                "related_links-0-position": "0",
+            },
+        ),
+    )
+    assert response.status_code == 302
+    client.logout()
+
+    def public():
+        page = client.get("/terms/tokens/").content.decode()
+        return {
+            "alias": client.get("/terms/toks/").status_code,
+            "tag": client.get("/tags/fresh/").status_code,
+            "in category": "Tokens" in client.get("/categories/other/").content.decode(),
+            "related card": "A live neighbour." in page,
+            "alias on page": "Toks" in page,
+        }
+
+    assert public() == {
+        "alias": 404,
+        "tag": 404,
+        "in category": False,
+        "related card": False,
+        "alias on page": False,
+    }
+    client.force_login(editor)
+    transition(client, term, workflow.Action.SUBMIT)
+    transition(client, term, workflow.Action.APPROVE)
+    client.logout()
+    assert public() == {
+        "alias": 301,
+        "tag": 200,
+        "in category": True,
+        "related card": True,
+        "alias on page": True,
+    }
 
 
 def test_scheduled_publication_appears_at_its_time_everywhere(client, editor):
