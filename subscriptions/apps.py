@@ -10,10 +10,9 @@ class SubscriptionsConfig(AppConfig):
 
         from subscriptions.call_to_action import copy_changed
         from subscriptions.models import CategorySignupLine, SignupCopy
-        from terms.models import Category
 
-        # The glossary never imports the newsletter; the newsletter listens to the glossary.
-        for model in (SignupCopy, CategorySignupLine, Category):
+        # Deleting a category deletes its line, which signals too.
+        for model in (SignupCopy, CategorySignupLine):
             for name, signal in (("save", post_save), ("delete", post_delete)):
                 signal.connect(
                     copy_changed,

@@ -1,10 +1,9 @@
 """The call to action's copy, read from the shared cache so a term page costs no query.
 
 The copy (headline, line, button label, and a line per category) is one small dict kept in
-the cache with no expiry. Saving or deleting the copy, a category line or a category writes
-it through again (the category map is keyed by category), in the request that changed it
-and once more after commit, so the committed state wins. After a cache flush, the first page
-that needs it reads it back with one query.
+the cache with no expiry. Saving or deleting the copy or a category line (deleting a category
+deletes its line) writes it through again once the change is committed. After a cache flush,
+the first page that needs it reads it back with one query.
 """
 
 from django.core.cache import cache
@@ -53,7 +52,6 @@ def refresh_cached_copy() -> dict:
 
 
 def copy_changed(**kwargs) -> None:
-    """Signal receiver: write the copy through now, and again once the change is committed."""
-    refresh_cached_copy()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(refresh_cached_copy)
+    """Signal receiver: write the copy through once the change is committed (at once outside
+    a transaction), so a rolled-back edit never reaches readers."""
+    transaction.on_commit(refresh_cached_copy)

@@ -32,11 +32,14 @@ def test_a_term_page_reads_the_copy_from_the_cache(client):
     assert warm_total == cold_total - 1
 
 
-def test_saving_the_copy_writes_it_through_so_the_next_page_costs_nothing(client):
+def test_saving_the_copy_writes_it_through_so_the_next_page_costs_nothing(
+    client, django_capture_on_commit_callbacks
+):
     term = TermFactory()
     copy = SignupCopy.objects.get()
     copy.headline = "Fresh headline"
-    copy.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        copy.save()
 
     queries, _ = newsletter_queries(client, term.get_absolute_url())
     html = client.get(term.get_absolute_url()).content.decode()
@@ -54,12 +57,30 @@ def test_a_category_line_replaces_the_general_line_on_that_category_only():
     assert signup_copy(None)["line"] == DEFAULT_COPY["line"]
 
 
-def test_deleting_a_category_removes_its_line():
-    business = CategoryFactory()
-    CategorySignupLine.objects.create(copy_id=1, category=business, line="For business readers.")
-    business_id = business.pk
+def test_a_rolled_back_edit_never_reaches_the_cache(django_capture_on_commit_callbacks):
+    signup_copy()  # the cache holds the committed copy
+    copy = SignupCopy.objects.get()
+    copy.headline = "Never committed"
 
-    business.delete()
+    # The test's transaction stands for the admin's: it is rolled back, never committed.
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        copy.save()
+
+    assert callbacks  # the write-through waits for a commit ...
+    assert signup_copy()["headline"] == DEFAULT_COPY["headline"]  # ... so readers see no change.
+
+
+def test_deleting_a_category_removes_its_line(django_capture_on_commit_callbacks):
+    business = CategoryFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        CategorySignupLine.objects.create(
+            copy_id=1, category=business, line="For business readers."
+        )
+    business_id = business.pk
+    assert signup_copy(business_id)["line"] == "For business readers."  # cached
+
+    with django_capture_on_commit_callbacks(execute=True):
+        business.delete()
 
     assert signup_copy(business_id)["line"] == DEFAULT_COPY["line"]
     assert not CategorySignupLine.objects.exists()
