@@ -1,24 +1,18 @@
 """The newsletter's emails: plain-text and HTML parts, and the list headers every one carries."""
 
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from glossary_site import public_address
 from subscriptions import tokens
 from subscriptions.models import Subscriber
 
 
-def absolute_url(path: str) -> str:
-    """``path`` on the public site (SITE_URL), for links in emails."""
-    return f"{settings.SITE_URL}{path}"
-
-
 def unsubscribe_url(subscriber: Subscriber) -> str:
     token = tokens.make_unsubscribe_token(subscriber)
-    return absolute_url(reverse("subscriptions:unsubscribe", args=[token]))
+    return public_address.absolute(reverse("subscriptions:unsubscribe", args=[token]))
 
 
 def list_headers(unsubscribe_link: str) -> dict[str, str]:
@@ -32,14 +26,14 @@ def list_headers(unsubscribe_link: str) -> dict[str, str]:
 
 def confirmation_email(subscriber: Subscriber) -> EmailMultiAlternatives:
     """The email asking a pending subscriber to confirm; its link expires (7 days by default)."""
-    confirm_link = absolute_url(
+    confirm_link = public_address.absolute(
         reverse("subscriptions:confirm", args=[tokens.make_confirm_token(subscriber)])
     )
     unsubscribe_link = unsubscribe_url(subscriber)
     context = {
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
-        "site_host": urlsplit(settings.SITE_URL).netloc,
+        "site_host": public_address.host(),
         "confirm_url": confirm_link,
         "unsubscribe_url": unsubscribe_link,
         "valid_days": settings.NEWSLETTER_CONFIRM_MAX_AGE // (24 * 60 * 60),

@@ -6,6 +6,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from terms.models import Category
+from terms.models.content import unique_ignoring_case
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -65,10 +66,10 @@ class Subscriber(models.Model):
         ordering = ["-created_at"]
         permissions = [("export_subscriber", "Can export confirmed subscribers as CSV")]
         constraints = [
-            models.UniqueConstraint(
-                Lower("email"),
-                name="subscriptions_subscriber_email_unique_ci",
-                violation_error_message="This address is already on the list.",
+            unique_ignoring_case(
+                "email",
+                "subscriptions_subscriber_email_unique_ci",
+                "This address is already on the list.",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "confirmed", "unsubscribed"]),

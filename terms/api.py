@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from glossary_site.public_address import absolute
 from terms.links import link_live_terms, live_cards
 from terms.models import SECTION_FIELDS, Publication
 from terms.names import live_publication_for_slug
-from terms.structured_data import absolute
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100

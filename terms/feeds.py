@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from glossary_site.public_address import absolute
 from terms.models import Publication
 
 
@@ -36,7 +37,7 @@ class LatestTermsFeed(Feed):
 
     def item_guid(self, item):
         # One entry per publication: an update appears again as a new item.
-        return f"{settings.SITE_URL}{item.get_absolute_url()}#{item.go_live_at:%Y%m%dT%H%M%S}"
+        return absolute(f"{item.get_absolute_url()}#{item.go_live_at:%Y%m%dT%H%M%S}")
 
     item_guid_is_permalink = False
 

@@ -1,11 +1,11 @@
 """Sitemaps of live terms, categories and tags (django.contrib.sitemaps)."""
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.urls import reverse
 from taggit.models import Tag
 
+from glossary_site import public_address
 from terms.models import Category, Publication
 
 
@@ -13,10 +13,10 @@ class SiteSitemapMixin:
     """Absolute URLs from SITE_URL (the site framework is not used)."""
 
     def get_protocol(self, protocol=None):
-        return settings.SITE_URL.split("://", 1)[0]
+        return public_address.scheme()
 
     def get_domain(self, site=None):
-        return settings.SITE_URL.split("://", 1)[1]
+        return public_address.host()
 
 
 class TermSitemap(SiteSitemapMixin, Sitemap):

@@ -3,9 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-
-def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+from glossary_site.public_address import absolute
 
 
 def defined_term_set() -> dict:
