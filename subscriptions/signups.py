@@ -101,15 +101,12 @@ def confirm_subscription(token: str) -> Subscriber:
     """Confirm the subscriber a confirm-link token names and return it.
 
     The confirmation time is the consent proof. Confirming twice changes nothing. Raises
-    ``tokens.ExpiredToken`` or ``tokens.InvalidToken``; a link from a signup that has since
-    been unsubscribed is invalid (signing up again sends a new one).
+    ``tokens.ExpiredToken`` or ``tokens.InvalidToken``.
     """
     with transaction.atomic():
         subscriber = tokens.subscriber_for_confirm_token(
             token, queryset=Subscriber.objects.select_for_update()
         )
-        if subscriber.status == Status.UNSUBSCRIBED:
-            raise tokens.InvalidToken
         if subscriber.status == Status.PENDING:
             subscriber.status = Status.CONFIRMED
             subscriber.confirmed_at = timezone.now()

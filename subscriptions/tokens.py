@@ -35,7 +35,11 @@ def make_unsubscribe_token(subscriber: Subscriber) -> str:
 
 
 def subscriber_for_confirm_token(token: str, *, queryset=None) -> Subscriber:
-    """Return the subscriber a confirm token names; raise ExpiredToken or InvalidToken."""
+    """Return the subscriber a confirm token names; raise ExpiredToken or InvalidToken.
+
+    A link from a signup that has since been unsubscribed is invalid: signing up again
+    sends a new one.
+    """
     try:
         payload = signing.loads(
             token, salt=CONFIRM_SALT, max_age=settings.NEWSLETTER_CONFIRM_MAX_AGE
@@ -45,9 +49,12 @@ def subscriber_for_confirm_token(token: str, *, queryset=None) -> Subscriber:
     except signing.BadSignature as error:
         raise InvalidToken from error
     try:
-        return _check(payload, queryset, _confirm_fingerprint)
+        subscriber = _check(payload, queryset, _confirm_fingerprint)
     except Subscriber.DoesNotExist as error:
         raise InvalidToken from error
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        raise InvalidToken
+    return subscriber
 
 
 def subscriber_for_unsubscribe_token(token: str, *, queryset=None) -> Subscriber | None:

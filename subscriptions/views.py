@@ -87,8 +87,6 @@ def confirm(request, token):
             subscriber = signups.confirm_subscription(token)
         else:
             subscriber = tokens.subscriber_for_confirm_token(token)
-            if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
-                raise tokens.InvalidToken
     except tokens.ExpiredToken:
         return _link_problem(request, expired=True)
     except tokens.InvalidToken:

@@ -119,6 +119,7 @@ def test_a_tampered_link_gets_a_clear_page_and_confirms_nothing(client, tamper):
 
     assert response.status_code == 400
     assert "This link doesn’t work" in response.content.decode()
+    assert 'action="/newsletter/"' in response.content.decode()  # ... and offers a new one
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
 
@@ -152,9 +153,10 @@ def test_a_confirm_link_from_before_an_unsubscribe_cannot_confirm_a_later_signup
 def test_a_confirm_link_does_not_undo_an_unsubscribe(client):
     subscriber = SubscriberFactory.unsubscribed()
 
+    shown = client.get(confirm_path(subscriber))
     response = client.post(confirm_path(subscriber))
 
-    assert response.status_code == 400
+    assert shown.status_code == response.status_code == 400
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
 
 

@@ -31,6 +31,20 @@ def test_unusable_addresses_are_refused_with_a_message(typed):
     assert error.value.messages[0]
 
 
+def well_formed(length: int) -> str:
+    """An address of ``length`` characters that Django's EmailValidator accepts."""
+    domain = ".".join(["d" * 60] * 3) + ".example"  # 190 characters, labels under 64
+    return "r" * (length - len(domain) - 1) + "@" + domain
+
+
+def test_an_address_longer_than_254_characters_is_refused_however_well_formed():
+    assert normalize_address(well_formed(254)) == well_formed(254)
+    with pytest.raises(ValidationError) as error:
+        normalize_address(well_formed(255))
+    assert error.value.code == "max_length"
+    assert error.value.messages == ["An email address can be at most 254 characters long."]
+
+
 def post(**headers):
     return RequestFactory().post("/newsletter/", **headers)
 
