@@ -9,6 +9,7 @@ same name or slug, whatever the case; this module keeps that table in step and a
 from collections.abc import Iterable
 
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from terms.models import Publication, PublicationAlias, ReservedName, Term
 
@@ -107,6 +108,12 @@ def resolve_wiki_targets(targets: Iterable[str]) -> dict[str, int]:
         if key not in best or rank < best[key][0]:
             best[key] = (rank, term_id)
     return {key: term_id for key, (_, term_id) in best.items()}
+
+
+def was_live_at(slug: str) -> bool:
+    """Whether a term was once live at this address (a withdrawn term's page answers 410 Gone,
+    not 404). Asked only once no live publication or redirect answers for ``slug``."""
+    return Publication.objects.filter(slug=slug.lower(), go_live_at__lte=timezone.now()).exists()
 
 
 def live_publication_for_slug(slug: str) -> Publication | None:

@@ -8,7 +8,6 @@ from django.db.models.functions import Lower, Substr, Upper
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
@@ -20,7 +19,7 @@ from terms.links import (
     suggested_terms,
 )
 from terms.models import SECTION_FIELDS, Category, Publication, PublicationAlias, Term
-from terms.names import live_publication_for_slug
+from terms.names import live_publication_for_slug, was_live_at
 from terms.publishing import reader_copy
 
 LETTERS = list(string.ascii_uppercase)
@@ -190,9 +189,7 @@ class TermDetailView(LiveTermsMixin, DetailView):
             target = live_publication_for_slug(slug)
             if target is not None:
                 return redirect(target, permanent=True)
-            if Publication.objects.filter(
-                slug=slug.lower(), go_live_at__lte=timezone.now()
-            ).exists():
+            if was_live_at(slug):
                 return TemplateResponse(request, "terms/gone.html", status=410)
             raise Http404("No live term has this address.")
         return self.render_to_response(self.get_context_data(object=self.object))
