@@ -573,14 +573,8 @@ class CategoryAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(
-                term_count=Count("terms", distinct=True),
-                live_count=Count(
-                    "publications",
-                    filter=Q(publications__in=Publication.objects.live()),
-                    distinct=True,
-                ),
-            )
+            .with_live_counts()
+            .annotate(term_count=Count("terms", distinct=True))
         )
 
     @admin.display(description="Live terms", ordering="live_count")

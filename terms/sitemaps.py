@@ -1,7 +1,7 @@
 """Sitemaps of live terms, categories and tags (django.contrib.sitemaps)."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.urls import reverse
 from taggit.models import Tag
 
@@ -35,17 +35,10 @@ class CategorySitemap(SiteSitemapMixin, Sitemap):
     priority = 0.5
 
     def items(self):
-        live = Publication.objects.live()
-        return (
-            Category.objects.annotate(
-                lastmod=Max("publications__go_live_at", filter=Q(publications__in=live))
-            )
-            .filter(lastmod__isnull=False)
-            .order_by("slug")
-        )
+        return Category.objects.with_live_terms().order_by("slug")
 
     def lastmod(self, item):
-        return item.lastmod
+        return item.last_live_at
 
 
 class TagSitemap(SiteSitemapMixin, Sitemap):

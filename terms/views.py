@@ -3,7 +3,7 @@
 import string
 from urllib.parse import urlencode
 
-from django.db.models import CharField, Count, F, Q, Value
+from django.db.models import CharField, F, Value
 from django.db.models.functions import Lower, Substr, Upper
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -50,12 +50,8 @@ class HomeView(LiveTermsMixin, TemplateView):
     recent_count = 8
 
     def get_context_data(self, **kwargs):
-        live = Publication.objects.live()
-        categories = Category.objects.annotate(
-            live_count=Count("publications", filter=Q(publications__in=live))
-        ).filter(live_count__gt=0)
         return super().get_context_data(
-            categories=categories,
+            categories=Category.objects.with_live_terms(),
             letters=letter_strip(),
             recent_terms=self.live_terms().order_by("-go_live_at")[: self.recent_count],
             **kwargs,
@@ -268,8 +264,9 @@ class SearchView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        self.query = search.clean_query(self.request.GET.get("q", ""))
-        return search.search(self.query)
+        results = search.search(self.request.GET.get("q", ""))
+        self.query = results.query  # as cleaned for searching
+        return results
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

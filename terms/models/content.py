@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Length, Lower
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
@@ -25,6 +25,23 @@ def unique_ignoring_case(field: str, name: str, message: str) -> models.UniqueCo
     return models.UniqueConstraint(Lower(field), name=name, violation_error_message=message)
 
 
+class CategoryQuerySet(models.QuerySet):
+    def with_live_counts(self):
+        """Annotate ``live_count`` (live terms in the category) and ``last_live_at`` (when the
+        newest of them went live), in the same query."""
+        from terms.models.publication import Publication
+
+        live = Q(publications__in=Publication.objects.live())
+        return self.annotate(
+            live_count=Count("publications", filter=live, distinct=True),
+            last_live_at=Max("publications__go_live_at", filter=live),
+        )
+
+    def with_live_terms(self):
+        """Categories a reader can see: those with at least one live term."""
+        return self.with_live_counts().filter(live_count__gt=0)
+
+
 class Category(models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100)
@@ -32,6 +49,8 @@ class Category(models.Model):
     position = models.PositiveIntegerField(
         default=0, help_text="Categories are listed by this number, then by name."
     )
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", Lower("name")]
