@@ -50,6 +50,9 @@ BADGE_COLOURS = {
     "Draft": "#6b7280",
     "In review": "#b45309",
     "Published": "#15803d",
+    # Live, with a newer working copy: as urgent as a review.
+    "Published — unpublished changes": "#b45309",
+    "Published — changes in review": "#b45309",
     "Scheduled": "#1d4ed8",
     "Archived": "#7f1d1d",
 }
@@ -217,9 +220,7 @@ class TermAdmin(VersionAdmin):
     @admin.display(description="Status", ordering="status")
     def status_badge(self, term):
         label = status_label(term)
-        colour = BADGE_COLOURS.get(label.split(" — ")[0], "#6b7280")
-        if label.startswith("Published —"):
-            colour = "#b45309"
+        colour = BADGE_COLOURS.get(label, "#6b7280")
         return format_html(
             '<span class="status-badge" style="background:{}">{}</span>', colour, label
         )

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.html import escape
+from django.utils.text import capfirst
 from reversion.models import Version
 from taggit.models import Tag
 
@@ -19,15 +20,12 @@ from terms.models import (
     Term,
 )
 
+# What a comparison shows, in the change form's order, labelled as the form labels them.
 FIELDS = [
-    ("title", "Title"),
-    ("slug", "Slug"),
-    ("category", "Category"),
-    ("summary", "Summary"),
-    ("definition", "Definition"),
-    ("why_it_matters", "Why it matters"),
-    ("in_practice", "In practice"),
-    ("tags", "Tags"),
+    *(
+        (name, capfirst(Term._meta.get_field(name).verbose_name))
+        for name in ("title", "slug", "category", "summary", *SECTION_FIELDS, "tags")
+    ),
     ("aliases", "Other names"),
     ("related", "Related terms"),
 ]

@@ -107,14 +107,25 @@ def describe(term: Term, *, live: bool, scheduled) -> str:
     return term.get_status_display()
 
 
+def refusal(user, action: str, term: Term) -> str | None:
+    """Why ``user`` may not perform ``action`` on ``term`` in its current state, or None."""
+    rule = RULES.get(action)
+    if rule is None:
+        return f"There is no action “{action}”."
+    label = Action.LABELS[action]
+    if not (user.is_active and user.has_perm(rule.permission)):
+        return f"You are not allowed to {label.lower()} terms."
+    if term.status not in rule.sources or (rule.condition and not rule.condition(term)):
+        return (
+            f"“{label}” is not possible for “{term.title}” while it is "
+            f"{term.get_status_display().lower()}."
+        )
+    return None
+
+
 def may(user, action: str, term: Term) -> bool:
     """Whether ``user`` may perform ``action`` on ``term`` in its current state."""
-    rule = RULES.get(action)
-    if rule is None or not user.is_active or not user.has_perm(rule.permission):
-        return False
-    if term.status not in rule.sources:
-        return False
-    return rule.condition is None or rule.condition(term)
+    return refusal(user, action, term) is None
 
 
 def available_actions(term: Term, user) -> list[str]:
@@ -197,20 +208,15 @@ def perform(
     expected_version: int | None = None,
 ) -> Transition:
     """Carry out ``action`` on ``term`` for user ``by``, or raise TransitionError saying why."""
-    rule = RULES.get(action)
-    if rule is None:
-        raise TransitionError(f"There is no action “{action}”.")
-    label = Action.LABELS[action]
+    if action not in RULES:
+        raise TransitionError(refusal(by, action, term))
+    rule, label = RULES[action], Action.LABELS[action]
     term = Term.objects.select_for_update().get(pk=term.pk)
     if expected_version is not None and term.version != expected_version:
         raise EditConflict(conflict_message(term))
-    if not by.has_perm(rule.permission):
-        raise TransitionError(f"You are not allowed to {label.lower()} terms.")
-    if term.status not in rule.sources or (rule.condition and not rule.condition(term)):
-        raise TransitionError(
-            f"“{label}” is not possible for “{term.title}” while it is "
-            f"{term.get_status_display().lower()}."
-        )
+    reason = refusal(by, action, term)
+    if reason:
+        raise TransitionError(reason)
     comment = comment.strip()
     if rule.needs_comment and not comment:
         raise TransitionError(f"{label} needs a comment for the writer.")
