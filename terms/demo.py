@@ -11,8 +11,8 @@ from django.utils.text import slugify
 
 from terms import demo_data
 from terms.editing import after_term_saved, names_before_save
-from terms.models import SECTION_FIELDS, Alias, Category, RelatedTerm, Term, Transition
-from terms.publishing import freeze
+from terms.models import SECTION_FIELDS, Alias, Category, RelatedTerm, Term
+from terms.workflow import publish_without_review
 
 TERM_FIELDS = ("title", "summary", *SECTION_FIELDS)
 
@@ -99,17 +99,7 @@ def _load_related(term: Term, slugs: list[str], terms: dict[str, Term], report: 
 
 
 def _publish(term: Term) -> None:
-    """Publish the demo term as it now stands, as an editor approving it would."""
-    freeze(term)
-    from_status = term.status
-    Term.objects.filter(pk=term.pk).update(status=Term.Status.PUBLISHED)
-    Transition.objects.create(
-        term=term,
-        action="approve",
-        from_status=from_status,
-        to_status=Term.Status.PUBLISHED,
-        comment="Published by the demo content loader.",
-    )
+    publish_without_review(term, comment="Published by the demo content loader.")
 
 
 def load_demo_content(*, dry_run: bool = False) -> DemoReport:
