@@ -1,14 +1,16 @@
 """What machines read: sitemap, robots.txt, feeds, JSON-LD, social tags, the JSON API."""
 
+import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from terms.models import Term
-from tests.factories import TermFactory, unpublish
+from tests.factories import TermFactory, publish, unpublish
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +32,10 @@ def glossary():
     )
     TermFactory(title="Secret draft", slug="secret-draft", status=Term.Status.DRAFT, tags=["hush"])
     unpublish(TermFactory(title="Withdrawn", slug="withdrawn"))
+    scheduled = TermFactory(
+        title="Scheduled", slug="scheduled", status=Term.Status.DRAFT, tags=["soon"]
+    )
+    publish(scheduled, go_live_at=timezone.now() + dt.timedelta(days=2))
     return {"weights": weights, "open_weight": open_weight}
 
 
@@ -54,7 +60,9 @@ def test_sitemap_lists_live_terms_categories_and_tags_with_lastmod(client, gloss
     joined = " ".join(locations)
     assert "secret-draft" not in joined
     assert "withdrawn" not in joined
+    assert "scheduled" not in joined
     assert "/tags/hush/" not in joined
+    assert "/tags/soon/" not in joined
 
 
 def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_private_areas(client):
@@ -89,11 +97,36 @@ def test_atom_feed_has_entries_with_links_and_updated(client, glossary):
     assert entries[0].find("a:updated", ATOM_NS).text
 
 
-def test_every_page_links_its_feeds(client, glossary):
-    html = client.get("/").content.decode()
+@pytest.mark.parametrize(
+    ("path", "indexed"),
+    [
+        ("/", True),
+        ("/terms/", True),
+        ("/terms/open-weight/", True),
+        ("/tags/licensing/", True),
+        ("category", True),
+        ("/newsletter/", True),
+        ("/search/?q=weights", False),
+        ("/terms/no-such-term/", False),
+    ],
+)
+def test_every_page_links_its_feeds_and_says_how_to_index_it(client, glossary, path, indexed):
+    if path == "category":
+        path = glossary["open_weight"].category.get_absolute_url()
+    html = client.get(path).content.decode()
+    head = html[: html.index("</head>")]
+    links = re.findall(r"<link [^>]*>", head)
 
-    assert '<link rel="alternate" type="application/rss+xml"' in html
-    assert 'href="/feeds/terms/atom/"' in html
+    assert any('rel="alternate"' in tag and 'href="/feeds/terms/rss/"' in tag for tag in links)
+    assert any('rel="alternate"' in tag and 'href="/feeds/terms/atom/"' in tag for tag in links)
+    canonical = [tag for tag in links if 'rel="canonical"' in tag]
+    # Either a canonical address (its own) or kept out of indexes, never both.
+    if indexed:
+        assert canonical == [f'<link rel="canonical" href="http://127.0.0.1:8000{path}">']
+        assert "noindex" not in head
+    else:
+        assert canonical == []
+        assert '<meta name="robots" content="noindex">' in head
 
 
 def json_ld(html):
@@ -192,6 +225,7 @@ def test_api_detail_shape(client, glossary):
     assert missing.json() == {"error": "No live term has this address."}
     assert missing["Access-Control-Allow-Origin"] == "*"
     assert client.get("/api/terms/withdrawn/").status_code == 404
+    assert client.get("/api/terms/scheduled/").status_code == 404
     alias = client.get("/api/terms/open-weights/")
     assert alias.status_code == 301
     assert alias["Location"] == "/api/terms/open-weight/"
