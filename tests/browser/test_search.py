@@ -124,3 +124,50 @@ def test_the_search_page_box_suggests_too_and_the_header_box_is_readable(live_se
     assert page.locator("#header-search").evaluate("el => getComputedStyle(el).color") == (
         "rgb(255, 255, 255)"
     )
+
+
+def test_keyboard_focus_alone_opens_a_preview(live_server, page):
+    call_command("load_demo_content")
+    page.goto(f"{live_server.url}/terms/open-weight/")
+    link = page.locator(".prose a.wiki-link", has_text="Weights").first
+
+    link.focus()
+
+    page.locator("#term-preview").wait_for(state="visible")
+    assert link.get_attribute("aria-describedby") == "term-preview"
+
+
+def test_on_a_touch_screen_wiki_links_are_plain_links(live_server, chromium):
+    call_command("load_demo_content")
+    context = chromium.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/terms/open-weight/")
+    link = page.locator(".prose a.wiki-link", has_text="Weights").first
+
+    link.tap()
+
+    page.wait_for_url(f"{live_server.url}/terms/weights/")
+    assert page.locator("#term-preview").count() == 0
+    context.close()
+
+
+def test_screen_readers_hear_how_many_suggestions_there_are(live_server, page):
+    call_command("load_demo_content")
+    page.goto(f"{live_server.url}/")
+    box = page.locator("#home-search")
+    status = box.locator("xpath=ancestor::form//*[@role='status']")
+
+    box.fill("transfo")
+    options = page.locator("#" + box.get_attribute("aria-controls") + " [role=option]")
+    options.first.wait_for()
+    count = options.count()
+    assert status.inner_text() == (
+        f"{count} suggestion{'' if count == 1 else 's'}; use the up and down arrows to choose."
+    )
+
+    box.fill("qqqqzz")
+    page.wait_for_function(
+        "el => el.textContent === 'No suggestions.'", arg=status.element_handle()
+    )

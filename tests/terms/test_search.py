@@ -117,7 +117,7 @@ def test_alias_finds_the_term_and_is_reported(corpus):
     assert hits[0].matched_alias == "LLM"
 
 
-def test_snippets_highlight_matches_and_escape_everything_else():
+def test_snippets_highlight_matches_and_escape_everything_else(client):
     TermFactory(
         title="Guardrails",
         summary="Checks around a model.",
@@ -125,11 +125,14 @@ def test_snippets_highlight_matches_and_escape_everything_else():
     )
 
     hit = search.search("filters")[:1][0]
+    html = client.get(reverse("terms:search"), {"q": "filters"}).content.decode()
+    shown = re.search(r'<p class="search-result__snippet">(.*?)</p>', html, re.DOTALL).group(1)
 
     assert "<mark>Filters</mark>" in hit.snippet
     # The only markup is <mark>; anything else the text held is escaped (or, on PostgreSQL,
     # dropped by its headline parser).
     assert set(re.findall(r"</?[a-z]+", hit.snippet)) <= {"<mark", "</mark"}
+    assert shown == hit.snippet  # the page shows it as it is, not escaped twice
 
 
 def test_only_live_terms_are_found_or_suggested(client):
