@@ -219,7 +219,7 @@ def test_preview_refuses_an_over_long_section_with_a_message(editor_client):
 
 
 @pytest.mark.parametrize("who", ["anonymous", "reader"])
-def test_preview_and_upload_are_refused_to_non_staff(client, who):
+def test_preview_and_upload_are_refused_to_non_staff(client, settings, who):
     if who == "reader":
         client.force_login(UserFactory(username="reader", is_staff=False))
 
@@ -228,6 +228,7 @@ def test_preview_and_upload_are_refused_to_non_staff(client, who):
 
     assert preview.status_code == 403
     assert upload.status_code == 403
+    assert not (settings.MEDIA_ROOT / "terms").exists()  # nothing was written
 
 
 def image_bytes(kind="PNG", size=(8, 8)):

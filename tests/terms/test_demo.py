@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 
+from terms import demo_data
 from terms.models import Category, RelatedTerm, Term, WikiLink
 
 pytestmark = pytest.mark.django_db
@@ -51,4 +52,6 @@ def test_demo_content_repairs_an_edited_term():
 
     call_command("load_demo_content")
 
+    demo = next(term for term in demo_data.TERMS if term["slug"] == "weights")
     assert Term.objects.get(slug="weights").summary != "Vandalised."
+    assert Term.objects.get(slug="weights").summary == demo["summary"]

@@ -1,5 +1,7 @@
 """Moving between terms: backlinks, suggested related terms, hover-preview data."""
 
+import re
+
 import pytest
 
 from terms.models import Term
@@ -68,13 +70,8 @@ def test_suggested_terms_fill_up_to_four_after_the_curated_ones(client):
     html = page(client, term)
     related = html[html.index("Related terms") :]
 
-    titles = [
-        title
-        for title in ("Curated one", "Shares three", "Shares two", "Shares one")
-        if f">{title}</a>" in related
-    ]
+    titles = re.findall(r">((?:Curated|Shares)[^<]*)</a>", related)
     assert titles == ["Curated one", "Shares three", "Shares two", "Shares one"]
-    assert related.index(">Curated one<") < related.index(">Shares three<")
     assert related.count('data-suggested="true"') == 3
     assert "Shares none" not in related
     assert "Draft shares all" not in related

@@ -1,5 +1,6 @@
 import pytest
 from django.db import DataError, IntegrityError, transaction
+from taggit.models import Tag
 
 from terms.models import Alias, RelatedTerm, ReservedName, Term
 from tests.factories import CategoryFactory, TermFactory
@@ -99,6 +100,7 @@ def test_tags_are_case_insensitive():
     assert list(first.tags.values_list("pk", flat=True)) == list(
         second.tags.values_list("pk", flat=True)
     )
+    assert Tag.objects.count() == 1
 
 
 def test_live_means_having_a_live_publication():

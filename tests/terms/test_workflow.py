@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from terms import workflow
 from terms.models import Term, Transition
-from tests.factories import CategoryFactory, TermFactory, publish
+from tests.factories import CategoryFactory, TermFactory, edit, publish
 from tests.terms.conftest import admin_post_data
 
 pytestmark = pytest.mark.django_db
@@ -383,10 +383,14 @@ def test_second_save_of_the_same_version_is_refused_and_keeps_the_input(client, 
 
 def test_the_version_check_is_made_in_the_database_update():
     term = ready_draft()
-    workflow.claim_version(term, term.version)
+    mine, theirs = Term.objects.get(pk=term.pk), Term.objects.get(pk=term.pk)
+    workflow.claim_version(mine, mine.version)
 
+    # ``theirs`` was loaded at the same version, so nothing in memory tells them apart: only
+    # the UPDATE's condition on the stored version refuses the second claim.
     with pytest.raises(workflow.EditConflict):
-        workflow.claim_version(Term.objects.get(pk=term.pk), term.version - 1)
+        workflow.claim_version(theirs, theirs.version)
+    assert Term.objects.get(pk=term.pk).version == term.version + 1
 
 
 def test_bulk_actions_report_per_term_and_respect_checks(client, editor):
@@ -466,9 +470,13 @@ def test_admin_lists_do_not_query_per_row(client, editor, django_assert_max_num_
     client.force_login(editor)
 
     with django_assert_max_num_queries(14):
-        client.get(reverse("admin:terms_term_changelist"))
+        terms = client.get(reverse("admin:terms_term_changelist"))
     with django_assert_max_num_queries(12):
-        client.get(reverse("admin:terms_terminreview_changelist"))
+        review = client.get(reverse("admin:terms_terminreview_changelist"))
+
+    for response in (terms, review):
+        assert response.status_code == 200
+        assert all(f"Row {n}<" in response.content.decode() for n in range(20))
 
 
 def test_preview_shows_the_working_copy_to_staff_only(client, writer):
@@ -489,5 +497,8 @@ def test_publishing_records_the_first_go_live_time():
     assert term.published_at is None
 
     publish(term)
+    first = Term.objects.get(pk=term.pk).published_at
+    publish(edit(Term.objects.get(pk=term.pk), summary="A later version."))
 
-    assert Term.objects.get(pk=term.pk).published_at is not None
+    assert first is not None
+    assert Term.objects.get(pk=term.pk).published_at == first
