@@ -22,11 +22,3 @@ def test_healthz_answers_503_when_the_database_does_not(client):
 
     assert response.status_code == 503
     assert response.json()["database"] == "down"
-
-
-def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
-    response = client.get("/robots.txt")
-
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/plain")
-    assert "Disallow: /admin/" in response.content.decode()

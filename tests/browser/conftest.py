@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core import mail
+from django.core.management import call_command
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures
@@ -36,3 +38,16 @@ def page(chromium):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def site(live_server, settings):
+    """The demo glossary, emails sent in the request (as in `make run`), links to this server."""
+    settings.TASKS = IMMEDIATE
+    settings.SITE_URL = live_server.url
+    mail.outbox = []
+    call_command("load_demo_content")
+    return live_server.url

@@ -2,24 +2,11 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from subscriptions.models import Subscriber
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-
-@pytest.fixture
-def site(live_server, settings):
-    """The demo glossary, emails sent in the request (as in `make run`), links to this server."""
-    settings.TASKS = IMMEDIATE
-    settings.SITE_URL = live_server.url
-    mail.outbox = []
-    call_command("load_demo_content")
-    return live_server.url
 
 
 def confirm_link_in(message) -> str:

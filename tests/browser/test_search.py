@@ -1,12 +1,10 @@
 import pytest
-from django.core.management import call_command
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_type_ahead_picks_a_term_with_the_keyboard(live_server, page):
-    call_command("load_demo_content")
-    page.goto(f"{live_server.url}/")
+def test_type_ahead_picks_a_term_with_the_keyboard(site, page):
+    page.goto(f"{site}/")
 
     box = page.locator("#home-search")
     box.fill("transfo")
@@ -21,13 +19,12 @@ def test_type_ahead_picks_a_term_with_the_keyboard(live_server, page):
     ).first.get_attribute("id")
     box.press("Enter")
 
-    page.wait_for_url(f"{live_server.url}/terms/transformer/")
+    page.wait_for_url(f"{site}/terms/transformer/")
     assert page.locator("h1").inner_text() == "Transformer"
 
 
-def test_escape_closes_the_suggestions_and_the_plain_form_still_searches(live_server, page):
-    call_command("load_demo_content")
-    page.goto(f"{live_server.url}/")
+def test_escape_closes_the_suggestions_and_the_plain_form_still_searches(site, page):
+    page.goto(f"{site}/")
     box = page.locator("#home-search")
     box.fill("embed")
     page.locator("[role=option]").first.wait_for()
@@ -40,9 +37,8 @@ def test_escape_closes_the_suggestions_and_the_plain_form_still_searches(live_se
     assert "Embeddings" in page.locator(".search-results").inner_text()
 
 
-def test_hovering_a_wiki_link_shows_a_preview_card(live_server, page):
-    call_command("load_demo_content")
-    page.goto(f"{live_server.url}/terms/open-weight/")
+def test_hovering_a_wiki_link_shows_a_preview_card(site, page):
+    page.goto(f"{site}/terms/open-weight/")
     link = page.locator(".prose a.wiki-link", has_text="Weights").first
     before = page.locator("main").bounding_box()
 
@@ -58,9 +54,8 @@ def test_hovering_a_wiki_link_shows_a_preview_card(live_server, page):
     assert card.is_hidden()
 
 
-def test_the_preview_card_can_be_hovered_and_goes_when_the_pointer_leaves(live_server, page):
-    call_command("load_demo_content")
-    page.goto(f"{live_server.url}/terms/open-weight/")
+def test_the_preview_card_can_be_hovered_and_goes_when_the_pointer_leaves(site, page):
+    page.goto(f"{site}/terms/open-weight/")
     link = page.locator(".prose a.wiki-link", has_text="Weights").first
     card = page.locator("#term-preview")
 
@@ -74,10 +69,9 @@ def test_the_preview_card_can_be_hovered_and_goes_when_the_pointer_leaves(live_s
     card.wait_for(state="hidden")
 
 
-def test_the_preview_card_opens_above_a_link_at_the_bottom_of_the_window(live_server, page):
-    call_command("load_demo_content")
+def test_the_preview_card_opens_above_a_link_at_the_bottom_of_the_window(site, page):
     page.set_viewport_size({"width": 1280, "height": 480})
-    page.goto(f"{live_server.url}/terms/open-weight/")
+    page.goto(f"{site}/terms/open-weight/")
     link = page.locator(".prose a.wiki-link", has_text="Weights").first
     link.evaluate(
         "el => window.scrollTo({top: scrollY + el.getBoundingClientRect().bottom - innerHeight + 4,"
@@ -92,9 +86,8 @@ def test_the_preview_card_opens_above_a_link_at_the_bottom_of_the_window(live_se
     assert card.bounding_box()["y"] >= 0
 
 
-def test_a_failed_request_leaves_no_stale_suggestions(live_server, page):
-    call_command("load_demo_content")
-    page.goto(f"{live_server.url}/")
+def test_a_failed_request_leaves_no_stale_suggestions(site, page):
+    page.goto(f"{site}/")
     box = page.locator("#home-search")
     box.fill("transfo")
     listbox = page.locator("#" + box.get_attribute("aria-controls"))
@@ -110,9 +103,8 @@ def test_a_failed_request_leaves_no_stale_suggestions(live_server, page):
     assert listbox.locator("[role=option]").count() == 0
 
 
-def test_the_search_page_box_suggests_too_and_the_header_box_is_readable(live_server, page):
-    call_command("load_demo_content")
-    page.goto(f"{live_server.url}/search/?q=model")
+def test_the_search_page_box_suggests_too_and_the_header_box_is_readable(site, page):
+    page.goto(f"{site}/search/?q=model")
 
     page.locator("#page-search").fill("embed")
     option = page.locator("[role=option]", has_text="Embeddings").first
@@ -126,9 +118,8 @@ def test_the_search_page_box_suggests_too_and_the_header_box_is_readable(live_se
     )
 
 
-def test_keyboard_focus_alone_opens_a_preview(live_server, page):
-    call_command("load_demo_content")
-    page.goto(f"{live_server.url}/terms/open-weight/")
+def test_keyboard_focus_alone_opens_a_preview(site, page):
+    page.goto(f"{site}/terms/open-weight/")
     link = page.locator(".prose a.wiki-link", has_text="Weights").first
 
     link.focus()
@@ -137,25 +128,23 @@ def test_keyboard_focus_alone_opens_a_preview(live_server, page):
     assert link.get_attribute("aria-describedby") == "term-preview"
 
 
-def test_on_a_touch_screen_wiki_links_are_plain_links(live_server, chromium):
-    call_command("load_demo_content")
+def test_on_a_touch_screen_wiki_links_are_plain_links(site, chromium):
     context = chromium.new_context(
         viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
     )
     page = context.new_page()
-    page.goto(f"{live_server.url}/terms/open-weight/")
+    page.goto(f"{site}/terms/open-weight/")
     link = page.locator(".prose a.wiki-link", has_text="Weights").first
 
     link.tap()
 
-    page.wait_for_url(f"{live_server.url}/terms/weights/")
+    page.wait_for_url(f"{site}/terms/weights/")
     assert page.locator("#term-preview").count() == 0
     context.close()
 
 
-def test_screen_readers_hear_how_many_suggestions_there_are(live_server, page):
-    call_command("load_demo_content")
-    page.goto(f"{live_server.url}/")
+def test_screen_readers_hear_how_many_suggestions_there_are(site, page):
+    page.goto(f"{site}/")
     box = page.locator("#home-search")
     status = box.locator("xpath=ancestor::form//*[@role='status']")
 

@@ -1,12 +1,11 @@
 """Admin pages cost the same number of queries whatever the number of rows."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from terms.models import Term
 from tests.factories import TermFactory
+from tests.pages import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +19,6 @@ def term_with(rows: int, prefix: str) -> Term:
         tags=[f"{prefix} tag {n}" for n in range(rows)],
         definition=" ".join(f"[[{prefix} other {n}]]" for n in range(rows)),
     )
-
-
-def queries_for(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def test_change_page_queries_do_not_grow_with_related_terms_aliases_and_tags(client, editor):

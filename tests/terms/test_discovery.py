@@ -6,14 +6,9 @@ import pytest
 
 from terms.models import Term
 from tests.factories import TermFactory, edit, publish, unpublish
+from tests.pages import term_page
 
 pytestmark = pytest.mark.django_db
-
-
-def page(client, term):
-    response = client.get(term.get_absolute_url())
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def linked_from(html):
@@ -28,7 +23,7 @@ def test_linked_from_lists_live_terms_that_link_here(client):
     TermFactory(title="Fine-tuning", in_practice="Adjusts the [[weights|numbers]].")
     TermFactory(title="Draft linker", definition="[[Weights]]", status=Term.Status.DRAFT)
 
-    html = linked_from(page(client, target))
+    html = linked_from(term_page(client, target))
 
     assert ">Open weight</a>" in html
     assert ">Fine-tuning</a>" in html
@@ -38,13 +33,13 @@ def test_linked_from_lists_live_terms_that_link_here(client):
 def test_backlinks_follow_publishing_and_unpublishing(client):
     target = TermFactory(title="Weights", slug="weights")
     linker = TermFactory(title="Quantization", definition="Shrinks the weights.", tags=["x"])
-    assert "Quantization" not in linked_from(page(client, target))
+    assert "Quantization" not in linked_from(term_page(client, target))
 
     publish(edit(linker, definition="Shrinks the [[Weights]]."))
-    assert ">Quantization</a>" in linked_from(page(client, target))
+    assert ">Quantization</a>" in linked_from(term_page(client, target))
 
     unpublish(linker)
-    assert "Quantization" not in linked_from(page(client, target))
+    assert "Quantization" not in linked_from(term_page(client, target))
 
 
 def test_backlink_follows_a_rename_of_the_linking_term(client):
@@ -53,7 +48,7 @@ def test_backlink_follows_a_rename_of_the_linking_term(client):
 
     publish(edit(linker, title="Quantization", slug="quantization"))
 
-    html = linked_from(page(client, target))
+    html = linked_from(term_page(client, target))
     assert '<a href="/terms/quantization/">Quantization</a>' in html
 
 
@@ -67,7 +62,7 @@ def test_suggested_terms_fill_up_to_four_after_the_curated_ones(client):
     TermFactory(title="Draft shares all", tags=["a", "b", "c"], status=Term.Status.DRAFT)
     term = TermFactory(title="Main", tags=["a", "b", "c"], related=[curated])
 
-    html = page(client, term)
+    html = term_page(client, term)
     related = html[html.index("Related terms") :]
 
     titles = re.findall(r">((?:Curated|Shares)[^<]*)</a>", related)
@@ -82,7 +77,7 @@ def test_no_suggestions_when_four_curated_terms(client):
     TermFactory(title="Would be suggested", tags=["a"])
     term = TermFactory(tags=["a"], related=curated)
 
-    html = page(client, term)
+    html = term_page(client, term)
 
     assert "Would be suggested" not in html
     assert 'data-suggested="true"' not in html
@@ -96,7 +91,7 @@ def test_term_page_query_count_stays_constant_with_suggestions_and_backlinks(
         TermFactory(title=f"Linker {n}", tags=["a"], definition="See [[Target]].")
 
     with django_assert_max_num_queries(4):
-        html = page(client, target)
+        html = term_page(client, target)
 
     assert html.count("Linker ") >= 15
 
@@ -120,7 +115,7 @@ def test_editor_sees_suggestions_in_the_admin_and_adopts_one(client, editor):
     assert term.has_unpublished_changes
     assert term.status == Term.Status.DRAFT
     # Readers still see the published version until the change is approved.
-    assert 'data-suggested="true"' in page(client, term)
+    assert 'data-suggested="true"' in term_page(client, term)
 
 
 def test_adopting_with_a_stale_version_is_refused(client, editor):

@@ -5,14 +5,9 @@ import pytest
 from terms.editing import delete_term
 from terms.models import Alias, Term
 from tests.factories import TermFactory, edit, publish, unpublish
+from tests.pages import term_page
 
 pytestmark = pytest.mark.django_db
-
-
-def page(client, term):
-    response = client.get(term.get_absolute_url())
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_saving_stores_sanitized_html_of_each_section():
@@ -36,21 +31,21 @@ def test_stored_html_records_the_target_not_its_address():
 def test_link_appears_on_the_page_when_the_target_is_published(client):
     draft = TermFactory(title="Weights", slug="weights", status=Term.Status.DRAFT)
     linking = TermFactory(definition="Made of [[Weights]].")
-    assert "Made of Weights." in page(client, linking)
+    assert "Made of Weights." in term_page(client, linking)
 
     publish(draft)
 
-    assert '<a href="/terms/weights/" class="wiki-link">Weights</a>' in page(client, linking)
+    assert '<a href="/terms/weights/" class="wiki-link">Weights</a>' in term_page(client, linking)
 
 
 def test_link_disappears_when_the_target_is_unpublished(client):
     target = TermFactory(title="Weights", slug="weights")
     linking = TermFactory(definition="Made of [[Weights]].")
-    assert '<a href="/terms/weights/"' in page(client, linking)
+    assert '<a href="/terms/weights/"' in term_page(client, linking)
 
     unpublish(target)
 
-    html = page(client, linking)
+    html = term_page(client, linking)
     assert "/terms/weights/" not in html
     assert "Made of Weights." in html
 
@@ -61,7 +56,7 @@ def test_link_follows_the_target_to_its_new_address_after_a_rename(client):
 
     publish(edit(target, title="Embeddings", slug="embeddings"))
 
-    html = page(client, linking)
+    html = term_page(client, linking)
     assert html.count('href="/terms/embeddings/" class="wiki-link"') == 2
 
 
@@ -83,7 +78,7 @@ def test_deleting_a_term_turns_links_to_it_into_plain_text(client):
 
     delete_term(target)
 
-    assert "Made of Weights." in page(client, linking)
+    assert "Made of Weights." in term_page(client, linking)
 
 
 def test_publishing_a_target_does_not_touch_the_linking_term():

@@ -66,7 +66,11 @@ def test_sitemap_lists_live_terms_categories_and_tags_with_lastmod(client, gloss
 
 
 def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_private_areas(client):
-    text = client.get("/robots.txt").content.decode()
+    response = client.get("/robots.txt")
+    text = response.content.decode()
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
 
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in text
     assert "Disallow: /admin/" in text
