@@ -36,7 +36,7 @@ def confirmation_email(subscriber: Subscriber) -> EmailMultiAlternatives:
         "site_host": public_address.host(),
         "confirm_url": confirm_link,
         "unsubscribe_url": unsubscribe_link,
-        "valid_days": settings.NEWSLETTER_CONFIRM_MAX_AGE // (24 * 60 * 60),
+        "valid_days": tokens.confirm_link_days(),
     }
     message = EmailMultiAlternatives(
         subject=f"Confirm your subscription to {settings.SITE_NAME}",

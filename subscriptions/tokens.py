@@ -34,6 +34,11 @@ def make_unsubscribe_token(subscriber: Subscriber) -> str:
     return _dumps(subscriber, UNSUBSCRIBE_SALT, _unsubscribe_fingerprint(subscriber))
 
 
+def confirm_link_days() -> int:
+    """How many days a confirmation link works, as visitors are told it."""
+    return settings.NEWSLETTER_CONFIRM_MAX_AGE // (24 * 60 * 60)
+
+
 def subscriber_for_confirm_token(token: str, *, queryset=None) -> Subscriber:
     """Return the subscriber a confirm token names; raise ExpiredToken or InvalidToken.
 

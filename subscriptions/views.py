@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -27,13 +28,13 @@ INVALID = "invalid"
 
 def outcome_text(outcome: str) -> tuple[str, str]:
     """The headline and message a visitor sees after submitting the form."""
-    days = settings.NEWSLETTER_CONFIRM_MAX_AGE // (24 * 60 * 60)
+    days = tokens.confirm_link_days()
     return {
         # The same words whether or not the address was already on the list.
         SENT: (
             "Check your inbox",
             "If this address isn’t on the list yet, we’ve just emailed it a link to confirm "
-            f"your subscription. The link works for {days} days.",
+            f"your subscription. The link works for {days} day{pluralize(days)}.",
         ),
         LIMITED: (
             "Please try again later",
@@ -53,7 +54,11 @@ def signup(request):
     """GET: the signup page. POST: every signup form on the site posts here."""
     if request.method == "GET":
         source = parse_source(request.GET.get("source") or request.get_full_path()).with_tags
-        return render(request, "subscriptions/signup.html", {"signup_source": source})
+        return render(
+            request,
+            "subscriptions/signup.html",
+            {"signup_source": source, "pending_days": settings.NEWSLETTER_PENDING_MAX_DAYS},
+        )
 
     if not is_same_origin_request(request):
         return _answer(request, REFUSED, status=403)
@@ -151,4 +156,9 @@ def _invalid(request, form: SignupForm):
 
 
 def _link_problem(request, *, expired: bool):
-    return render(request, "subscriptions/link_problem.html", {"expired": expired}, status=400)
+    return render(
+        request,
+        "subscriptions/link_problem.html",
+        {"expired": expired, "valid_days": tokens.confirm_link_days()},
+        status=400,
+    )

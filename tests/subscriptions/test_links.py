@@ -101,6 +101,24 @@ def test_a_link_older_than_seven_days_gets_a_page_offering_a_new_one(client):
     assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
 
 
+@pytest.mark.usefixtures("immediate_tasks")
+def test_every_page_and_email_states_the_configured_time_limits(client, settings, sign_up, outbox):
+    settings.NEWSLETTER_CONFIRM_MAX_AGE = 3 * DAY
+    settings.NEWSLETTER_PENDING_MAX_DAYS = 10
+    subscriber = SubscriberFactory()
+    expired = issued_ago(tokens.make_confirm_token(subscriber), tokens.CONFIRM_SALT, 4 * DAY)
+
+    problem = client.get(f"/newsletter/confirm/{expired}/").content.decode()
+    signup_page = client.get("/newsletter/").content.decode()
+    answer = sign_up("new@example.com", js=True).content.decode()
+    [email] = outbox
+
+    assert "Confirmation links work for 3 days." in problem
+    assert "Unconfirmed signups are deleted after 10 days." in signup_page
+    assert "The link works for 3 days." in answer
+    assert "The link works for 3 days." in email.body
+
+
 @pytest.mark.parametrize(
     "tamper",
     [
