@@ -2,6 +2,8 @@
 
 import csv
 
+from subscriptions.models import Subscriber
+
 # A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 COLUMNS = ("email", "confirmed_at", "source")
@@ -22,7 +24,7 @@ def write_confirmed_subscribers(subscribers, file) -> int:
     writer.writerow(COLUMNS)
     count = 0
     for email, confirmed_at, source in (
-        subscribers.filter(status="confirmed")
+        subscribers.filter(status=Subscriber.Status.CONFIRMED)
         .order_by("confirmed_at", "pk")
         .values_list(*COLUMNS)
         .iterator()

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from subscriptions import addresses
 from terms.models import Category
 from terms.models.content import unique_ignoring_case
 
@@ -25,16 +26,19 @@ class SubscriberQuerySet(models.QuerySet):
         )
 
 
+class Status(models.TextChoices):
+    PENDING = "pending", "Pending confirmation"
+    CONFIRMED = "confirmed", "Confirmed"
+    UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
+
+
 class Subscriber(models.Model):
     """One address on the list. Only what the newsletter needs is stored: no IP, no name."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", "Pending confirmation"
-        CONFIRMED = "confirmed", "Confirmed"
-        UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
+    Status = Status
 
     email = models.CharField(
-        max_length=254, help_text="Normalized: trimmed, domain lower-cased (IDNA)."
+        max_length=addresses.MAX_LENGTH, help_text="Normalized: trimmed, domain lower-cased (IDNA)."
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -72,12 +76,21 @@ class Subscriber(models.Model):
                 "This address is already on the list.",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["pending", "confirmed", "unsubscribed"]),
+                condition=Q(status__in=Status.values),
                 name="subscriptions_subscriber_status_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(status="confirmed") | Q(confirmed_at__isnull=False),
+                condition=~Q(status=Status.CONFIRMED) | Q(confirmed_at__isnull=False),
                 name="subscriptions_subscriber_confirmed_has_time",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.UNSUBSCRIBED) | Q(unsubscribed_at__isnull=False),
+                name="subscriptions_subscriber_unsubscribed_has_time",
+            ),
+            models.CheckConstraint(
+                # A new signup starts over: no consent proof until it is confirmed.
+                condition=~Q(status=Status.PENDING) | Q(confirmed_at__isnull=True),
+                name="subscriptions_subscriber_pending_not_confirmed",
             ),
         ]
         indexes = [models.Index(fields=["status", "signed_up_at"], name="subscr_status_signed_idx")]

@@ -2,11 +2,15 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.test import RequestFactory
+from django.utils import timezone
 
 from subscriptions.addresses import normalize_address
+from subscriptions.models import Subscriber
 from subscriptions.rate_limits import client_ip
 from subscriptions.same_origin import is_same_origin_request
+from tests.subscriptions.factories import SubscriberFactory
 
 
 @pytest.mark.parametrize(
@@ -78,3 +82,22 @@ def test_the_client_ip_is_remote_addr_unless_proxies_are_trusted(settings):
     assert client_ip(request) == "10.0.0.2"
     settings.NEWSLETTER_TRUSTED_PROXY_COUNT = 1
     assert client_ip(request) == "203.0.113.5"  # Not the client-written 6.6.6.6.
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "times"),
+    [
+        ("confirmed", {"confirmed_at": None}),
+        ("unsubscribed", {"unsubscribed_at": None}),
+        ("pending", {"confirmed_at": timezone.now()}),
+        ("lapsed", {}),
+    ],
+    ids=["confirmed-without-proof", "unsubscribed-without-time", "pending-confirmed", "unknown"],
+)
+def test_the_database_refuses_impossible_subscriber_states(status, times):
+    subscriber = SubscriberFactory.unsubscribed()
+    Subscriber.objects.filter(pk=subscriber.pk).update(status="pending", confirmed_at=None)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Subscriber.objects.filter(pk=subscriber.pk).update(status=status, **times)
