@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from PIL import Image
 
-from terms.models import ReservedName, Term
+from terms.models import Category, ReservedName, Term
 from tests.factories import CategoryFactory, TermFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -308,3 +308,22 @@ def test_upload_refuses_a_file_over_the_size_limit(editor_client, settings):
 
     assert response.status_code == 400
     assert "too large" in response.json()["error"]
+
+
+def test_editors_manage_categories_and_writers_only_see_them(client, editor, writer):
+    client.force_login(editor)
+    added = client.post(
+        reverse("admin:terms_category_add"),
+        {"name": "Robotics", "slug": "robotics", "description": "", "position": 5},
+    )
+    assert added.status_code == 302
+    category = Category.objects.get(slug="robotics")
+
+    client.force_login(writer)
+    assert client.get(reverse("admin:terms_category_changelist")).status_code == 200
+    refused = client.post(
+        reverse("admin:terms_category_change", args=[category.pk]),
+        {"name": "Renamed", "slug": "robotics", "description": "", "position": 5},
+    )
+    assert refused.status_code == 403
+    assert Category.objects.get(pk=category.pk).name == "Robotics"

@@ -109,9 +109,13 @@ def test_writers_cannot_restore_versions(client, writer, editor):
     version = Version.objects.get_for_object(term).first()
 
     client.force_login(writer)
-    response = client.get(reverse("admin:terms_term_revision", args=[term.pk, version.pk]))
+    url = reverse("admin:terms_term_revision", args=[term.pk, version.pk])
+    response = client.get(url)
+    posted = client.post(url, admin_post_data(Term.objects.get(pk=term.pk), summary="Old."))
 
     assert response.status_code == 403
+    assert posted.status_code == 403  # a direct POST is refused too
+    assert Term.objects.get(pk=term.pk).summary == "Edited."
 
 
 def test_an_editor_recovers_a_deleted_term_as_a_draft(client, editor, writer):

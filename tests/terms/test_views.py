@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from terms.models import Term
@@ -81,6 +82,32 @@ def test_unknown_term_gets_the_sites_404_page(client):
     assert response.status_code == 404
     assert b"We can\xe2\x80\x99t find that page" in response.content
     assert b"site.css" in response.content
+
+
+def test_a_failure_gets_the_sites_500_page(monkeypatch):
+    def broken(*args, **kwargs):  # an injected fault
+        raise RuntimeError("the database fell over")
+
+    monkeypatch.setattr("terms.views.HomeView.get_context_data", broken)
+
+    response = Client(raise_request_exception=False).get("/")
+
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content
+    assert b"site.css" in response.content
+    assert b"the database fell over" not in response.content
+
+
+def test_term_page_shows_when_it_was_last_updated(client):
+    term = TermFactory(title="Dated")
+    publication = term.publications.get()
+
+    html = client.get(term.get_absolute_url()).content.decode()
+
+    assert (
+        f'Last updated <time datetime="{publication.go_live_at.isoformat()}">'
+        f"{publication.go_live_at:%-d %B %Y}</time>"
+    ) in html
 
 
 def test_alias_url_redirects_permanently_to_the_term(client):
