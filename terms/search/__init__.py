@@ -14,7 +14,7 @@ from terms.models import Publication
 from terms.search import spelling
 from terms.search.ranking import MAX_CANDIDATES, ranked
 from terms.search.results import Hit
-from terms.search.snippets import matched_alias
+from terms.search.snippets import STOP, highlight, matched_alias
 
 QUERY_MAX_LENGTH = 200
 
@@ -42,12 +42,15 @@ class SearchResults:
     def __init__(self, query: str):
         self.query = query
         self._ids: list[int] | None = None
+        self._aliases: dict[int, str] = {}
         self._more = False
 
     def ranked_ids(self) -> list[int]:
         if self._ids is None:
             # One more than is listed, to learn whether the list is complete.
-            ids = ranked(backend(), self.query, MAX_CANDIDATES + 1)[0] if self.query else []
+            ids, self._aliases = (
+                ranked(backend(), self.query, MAX_CANDIDATES + 1) if self.query else ([], {})
+            )
             self._ids, self._more = ids[:MAX_CANDIDATES], len(ids) > MAX_CANDIDATES
         return self._ids
 
@@ -65,7 +68,9 @@ class SearchResults:
     def __getitem__(self, item):
         if not isinstance(item, slice):
             return self[item : item + 1][0]
-        return backend().hits(self.query, self.ranked_ids()[item])
+        ids = self.ranked_ids()[item]
+        found = backend().with_snippets(self.query, ids) if ids else {}
+        return hits(self.query, ids, found, self._aliases)
 
 
 def search(query: str) -> SearchResults:
@@ -79,14 +84,26 @@ def suggest(query: str, limit: int = 8) -> list[Hit]:
     if not query:
         return []
     ids, aliases = ranked(backend(), query, limit, whole_text=False)
-    publications = Publication.objects.for_hits().in_bulk(ids)
-    return [
-        Hit(
-            publication=publications[pk],
-            matched_alias=aliases.get(pk) or matched_alias(query, publications[pk]),
+    return hits(query, ids, Publication.objects.for_hits().in_bulk(ids), aliases)
+
+
+def hits(query: str, ids: list[int], publications: dict, aliases: dict[int, str]) -> list[Hit]:
+    """Hits in the order of ``ids``: each publication, its highlighted snippet if it has one,
+    and the alias the query matched (found by ranking, or the likeliest one)."""
+    found = []
+    for pk in ids:
+        publication = publications.get(pk)
+        if publication is None:
+            continue
+        marked = getattr(publication, "snippet", "") or ""
+        found.append(
+            Hit(
+                publication=publication,
+                snippet=highlight(marked) if STOP in marked else "",
+                matched_alias=aliases.get(pk) or matched_alias(query, publication),
+            )
         )
-        for pk in ids
-    ]
+    return found
 
 
 def index_publication(publication: Publication) -> None:

@@ -15,8 +15,7 @@ from django.db.models.functions import Substr
 from terms.models import Publication
 from terms.search import spelling
 from terms.search.ranking import tokens
-from terms.search.results import Hit
-from terms.search.snippets import START, STOP, highlight, matched_alias
+from terms.search.snippets import START, STOP
 
 CONFIG = "english"
 WEBSEARCH_SYNTAX = re.compile(r'"|(^|\s)-\w|\bor\b', re.IGNORECASE)
@@ -112,9 +111,9 @@ def fuzzy(query: str, live) -> list[tuple[int, float, str]]:
     return _names(SearchQuery(raw, search_type="raw", config=CONFIG), live, FUZZY_CANDIDATES)
 
 
-def hits(query: str, ids: list[int]) -> list[Hit]:
-    if not ids:
-        return []
+def with_snippets(query: str, ids: list[int]) -> dict[int, Publication]:
+    """The publications ``ids`` for hits, each with ``snippet``: text with the matched words
+    between START and STOP, or ""."""
     tsquery = SearchQuery(query, search_type="websearch", config=CONFIG)
     publications = (
         Publication.objects.filter(pk__in=ids)
@@ -135,13 +134,4 @@ def hits(query: str, ids: list[int]) -> list[Hit]:
             )
         )
     )
-    by_id = {publication.pk: publication for publication in publications}
-    return [
-        Hit(
-            publication=by_id[pk],
-            snippet=highlight(by_id[pk].snippet) if STOP in (by_id[pk].snippet or "") else "",
-            matched_alias=matched_alias(query, by_id[pk]),
-        )
-        for pk in ids
-        if pk in by_id
-    ]
+    return {publication.pk: publication for publication in publications}

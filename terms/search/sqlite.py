@@ -6,8 +6,7 @@ from django.db import connection
 from terms.models import Publication
 from terms.search import spelling
 from terms.search.ranking import tokens
-from terms.search.results import Hit
-from terms.search.snippets import START, STOP, highlight, matched_alias
+from terms.search.snippets import START, STOP
 
 TABLE = "terms_search_fts"
 # Column weights for bm25: title, aliases, summary, sections.
@@ -96,17 +95,11 @@ def snippets(query: str, ids: list[int]) -> dict[int, str]:
         return dict(cursor.fetchall())
 
 
-def hits(query: str, ids: list[int]) -> list[Hit]:
-    if not ids:
-        return []
+def with_snippets(query: str, ids: list[int]) -> dict[int, Publication]:
+    """The publications ``ids`` for hits, each with ``snippet``: text with the matched words
+    between START and STOP, or ""."""
     by_id = Publication.objects.for_hits().in_bulk(ids)
-    marked = snippets(query, ids)
-    return [
-        Hit(
-            publication=by_id[pk],
-            snippet=highlight(marked[pk]) if STOP in (marked.get(pk) or "") else "",
-            matched_alias=matched_alias(query, by_id[pk]),
-        )
-        for pk in ids
-        if pk in by_id
-    ]
+    for pk, marked in snippets(query, ids).items():
+        if pk in by_id:
+            by_id[pk].snippet = marked
+    return by_id
