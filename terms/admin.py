@@ -249,11 +249,8 @@ class TermAdmin(VersionAdmin):
             workflow.claim_version(obj, obj.version if expected is None else expected)
         else:
             obj.author = request.user
-        if restoring:
-            # A restored version is a new draft: it goes through review like any other change.
-            obj.status = Term.Status.DRAFT
-        elif change:
-            obj.status = workflow.status_after_edit(obj)
+        if change or restoring:
+            obj.status = workflow.status_after_edit(obj, restored=restoring)
         obj.last_editor = request.user
         super().save_model(request, obj, form, change)
 
@@ -442,13 +439,13 @@ class TermAdmin(VersionAdmin):
             "object": term,
             "title": f"History of “{term.title}”",
             "versions": versions,
-            "may_restore": request.user.has_perm(workflow.PUBLISH_PERMISSION),
+            "may_restore": workflow.may_restore(request.user),
             **(extra_context or {}),
         }
         return TemplateResponse(request, self.object_history_template, context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+        if not workflow.may_restore(request.user):
             raise PermissionDenied
         # Reverting rewrites the row with the old version's values; the optimistic-locking
         # version is not part of a saved version, so remember the real one (see changeform_view).
@@ -464,12 +461,12 @@ class TermAdmin(VersionAdmin):
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
-        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+        if not workflow.may_restore(request.user):
             raise PermissionDenied
         return super().recoverlist_view(request, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+        if not workflow.may_restore(request.user):
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)
 

@@ -172,9 +172,17 @@ def claim_version(term: Term, expected_version: int) -> int:
     return term.version
 
 
-def status_after_edit(term: Term) -> str:
-    """A live term's working copy goes back to draft when edited: its changes need review."""
+def status_after_edit(term: Term, *, restored: bool = False) -> str:
+    """A live term's working copy goes back to draft when edited: its changes need review.
+    A restored or recovered version is a new draft whatever the state was."""
+    if restored:
+        return Status.DRAFT
     return Status.DRAFT if term.status == Status.PUBLISHED else term.status
+
+
+def may_restore(user) -> bool:
+    """Editors restore old versions and recover deleted terms; writers do not."""
+    return user.has_perm(PUBLISH_PERMISSION)
 
 
 @transaction.atomic
