@@ -104,4 +104,4 @@ def test_redis_url_selects_the_shared_redis_cache():
     script = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     result = manage("shell", "-c", script, **PRODUCTION)
 
-    assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip().splitlines()[-1] == "glossary_site.cache.ResilientRedisCache"
