@@ -25,11 +25,11 @@ import threading
 import time
 
 import redis
-from redis.backoff import NoBackoff
-from redis.retry import Retry
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 logger = logging.getLogger(__name__)
 

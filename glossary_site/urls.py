@@ -7,6 +7,9 @@ from glossary_site import health
 from terms import markdownx_views
 from terms.sitemaps import SITEMAPS
 
+# A database outage raised outside a view answers 503, not 500.
+handler500 = "glossary_site.database_outage.server_error"
+
 urlpatterns = [
     # The editor's preview and upload, staff only, at the paths the markdownx widget calls.
     path(

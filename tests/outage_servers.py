@@ -45,9 +45,9 @@ class PrivateRedis:
     def start(self) -> None:
         if self._process is not None:
             return
-        self._process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no", "--logfile", ""],
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
+        self._process = subprocess.Popen(  # noqa: S603 (a fixed command of our own)
+            [*command, "--save", "", "--appendonly", "no", "--logfile", ""],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
