@@ -7,19 +7,48 @@ PORT ?= 8000
 # Development only: DEBUG on, which also enables the development secret key.
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format migrate demo superuser screenshots clean
+# Installs come from the locks (every package pinned, with hashes), never from whatever is newest
+# on the day; pyproject.toml keeps the ranges. `make lock` refreshes them (see README, Installs).
+LOCK := requirements/runtime.txt
+LOCK_DEV := requirements/dev.txt
+
+.PHONY: run test lint format migrate demo superuser screenshots clean lock lock-upgrade
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --editable .
+# The project itself goes in last, without dependencies (the lock brought them) and without
+# build isolation (the lock brought setuptools too, so nothing unpinned is fetched to build it).
+# pip check then catches a lock older than pyproject.toml.
+define install_locked
+	$(BIN)/pip install --quiet --require-hashes --requirement $(1)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
+	@$(BIN)/pip check >/dev/null || { $(BIN)/pip check; \
+		echo "The lock does not satisfy pyproject.toml: run 'make lock'."; exit 1; }
+endef
+
+$(VENV)/.installed: $(LOCK) pyproject.toml | $(BIN)/python
+	$(call install_locked,$(LOCK))
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --editable ".[dev]"
+$(VENV)/.installed-dev: $(LOCK_DEV) $(LOCK) pyproject.toml | $(BIN)/python
+	$(call install_locked,$(LOCK_DEV))
 	touch $(VENV)/.installed $@
+
+# Refresh the locks from pyproject.toml with pip-tools (installed into the venv): pins of
+# unchanged dependencies stay; `make lock-upgrade` moves every pin to the newest allowed release.
+# Run it with the oldest Python the site supports (3.11), which some markers depend on.
+PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links $(LOCK_FLAGS)
+
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet "pip-tools>=7.6"
+	$(PIP_COMPILE) --all-build-deps --output-file $(LOCK) pyproject.toml
+	$(PIP_COMPILE) --extra dev --output-file $(LOCK_DEV) pyproject.toml requirements/dev.in
+
+lock-upgrade:
+	$(MAKE) lock LOCK_FLAGS=--upgrade
 
 migrate: $(VENV)/.installed
 	$(DEV) $(BIN)/python manage.py migrate --noinput
