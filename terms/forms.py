@@ -28,7 +28,8 @@ class TermAdminForm(forms.ModelForm):
             "in_practice",
             "tags",
         ]
-        widgets = {"summary": forms.TextInput(attrs={"style": "width: 100%; max-width: 60em"})}
+        # Sized in static/css/admin.css: the admin's CSP allows no inline styles.
+        widgets = {"summary": forms.TextInput(attrs={"class": "vTextField term-summary"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

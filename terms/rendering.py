@@ -8,6 +8,9 @@ does not name.
 A wiki link is stored as ``<a class="wiki-link" data-term="ID">label</a>``, without an address:
 ``terms.links`` turns it into a link when the page is read, and only if that term is live then,
 so a link appears the moment its target goes live and never points at a draft.
+
+Table alignment is a class (``align-left``, ``align-center``, ``align-right``), never a
+``style`` attribute: the site's Content-Security-Policy allows no inline styles on reader pages.
 """
 
 from dataclasses import dataclass, field
@@ -31,8 +34,8 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "rel", "class", "data-term"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
-    "td": {"style"},
-    "th": {"style"},
+    "td": {"class"},
+    "th": {"class"},
     "code": {"class"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
@@ -109,6 +112,23 @@ def _render_heading_close(self, tokens: list[Token], idx: int, options, env) -> 
     return self.renderToken(tokens, idx, options, env)
 
 
+# markdown-it-py aligns table cells with ``style="text-align:…"``; the page's CSS has a class
+# for each, so the HTML needs no inline style.
+TABLE_ALIGN_CLASSES = {
+    "text-align:left": "align-left",
+    "text-align:center": "align-center",
+    "text-align:right": "align-right",
+}
+
+
+def _render_table_cell_open(self, tokens: list[Token], idx: int, options, env) -> str:
+    token = tokens[idx]
+    style = token.attrs.pop("style", None)
+    if style in TABLE_ALIGN_CLASSES:
+        token.attrSet("class", TABLE_ALIGN_CLASSES[style])
+    return self.renderToken(tokens, idx, options, env)
+
+
 def _is_external(href: str) -> bool:
     try:
         parts = urlsplit(href)
@@ -125,6 +145,8 @@ def _build_parser() -> MarkdownIt:
     md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("heading_open", _render_heading_open)
     md.add_render_rule("heading_close", _render_heading_close)
+    md.add_render_rule("th_open", _render_table_cell_open)
+    md.add_render_rule("td_open", _render_table_cell_open)
     return md
 
 
@@ -153,12 +175,14 @@ def sanitize_html(html: str) -> str:
     )
 
 
+_TABLE_ALIGN_CLASS_VALUES = frozenset(TABLE_ALIGN_CLASSES.values())
 _CLASS_ALLOWED = {
-    # "wiki-link" only; the renderer is the only source of classes (raw HTML is off).
+    # Only the classes the renderer itself writes (raw HTML is off).
     "a": lambda value: value == "wiki-link",
     "code": lambda value: value.startswith("language-") and value.isascii() and " " not in value,
+    "td": lambda value: value in _TABLE_ALIGN_CLASS_VALUES,
+    "th": lambda value: value in _TABLE_ALIGN_CLASS_VALUES,
 }
-_TABLE_ALIGNMENTS = {"text-align:left", "text-align:center", "text-align:right"}
 
 
 def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
@@ -166,8 +190,6 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute == "class":
         allowed = _CLASS_ALLOWED.get(element)
         return value if allowed and allowed(value) else None
-    if attribute == "style":
-        return value if value in _TABLE_ALIGNMENTS else None
     if attribute == "rel":
         return EXTERNAL_LINK_REL
     if attribute == "data-term":
