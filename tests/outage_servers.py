@@ -46,7 +46,7 @@ class PrivateRedis:
         if self._process is not None:
             return
         command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-        self._process = subprocess.Popen(  # noqa: S603 (a fixed command of our own)
+        self._process = subprocess.Popen(
             [*command, "--save", "", "--appendonly", "no", "--logfile", ""],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

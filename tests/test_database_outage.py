@@ -1,0 +1,268 @@
+"""The database refuses, hangs or drops packets: 503 with Retry-After, quickly, then recovery.
+
+The first tests inject a database error into a request to check what each kind of client
+gets. The others run the site in gunicorn against a scratch PostgreSQL database reached through
+a proxy (tests/outage_servers.py) that the test makes refuse, hang, or (with iptables) drop
+packets, and check that the same process serves again once the database is back.
+"""
+
+import http.client
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+
+from glossary_site import database_outage
+from tests.outage_servers import TcpProxy, free_port, wait_for_port
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_PORT = 5432
+
+
+def fail_every_query():
+    """Injected fault: every SQL statement fails as a lost connection does."""
+    return mock.patch(
+        "django.db.backends.utils.CursorWrapper.execute",
+        side_effect=OperationalError("server closed the connection unexpectedly"),
+    )
+
+
+# --- what each client gets (injected errors, any database) ---
+
+
+@pytest.mark.django_db
+def test_a_reader_gets_the_sites_503_page_with_retry_after(settings):
+    settings.DATABASE_RETRY_AFTER = 7
+    with fail_every_query():
+        response = Client(raise_request_exception=False).get("/terms/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "7"
+    assert response["Cache-Control"] == "no-store"
+    page = response.content.decode()
+    assert "The glossary is briefly unavailable" in page
+    assert 'class="site-header"' in page  # The site's own page, not a bare error.
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "headers"),
+    [
+        ("/api/terms/", {}),
+        ("/search/suggest/?q=tra", {}),
+        ("/newsletter/", {"HTTP_ACCEPT": "application/json"}),  # The signup form's fetch().
+    ],
+)
+def test_json_clients_get_json(path, headers):
+    client = Client(raise_request_exception=False)
+    with fail_every_query():
+        if path == "/newsletter/":
+            response = client.post(path, {"email": "a@example.com"}, **headers)
+        else:
+            response = client.get(path, **headers)
+
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    answer = response.json()
+    assert answer["status"] == "unavailable"
+    assert answer["message"]  # The signup box shows this to the reader.
+    assert response["Retry-After"]
+
+
+def test_an_outage_raised_outside_a_view_still_answers_503(rf):
+    request = rf.get("/terms/")
+    try:
+        raise OperationalError("connection timeout expired")
+    except OperationalError:
+        response = database_outage.server_error(request)
+
+    assert response.status_code == 503
+    assert response["Retry-After"]
+
+
+def test_other_errors_stay_500(rf):
+    request = rf.get("/terms/")
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        response = database_outage.server_error(request)
+
+    assert response.status_code == 500
+
+
+# --- a real server against a real database that refuses, hangs or drops packets ---
+
+
+def postgres_answers() -> bool:
+    result = subprocess.run(
+        ["pg_isready", "-q", "-h", "127.0.0.1", "-p", str(POSTGRES_PORT)],
+        check=False,
+    )
+    return result.returncode == 0
+
+
+def psql(sql: str) -> None:
+    subprocess.run(
+        ["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-c", sql],
+        check=True,
+        capture_output=True,
+    )
+
+
+needs_postgres = pytest.mark.skipif(
+    shutil.which("pg_isready") is None or not postgres_answers(),
+    reason="PostgreSQL is not running on 127.0.0.1:5432",
+)
+
+
+class Site:
+    """The site in gunicorn (one worker, DEBUG off) on a database behind ``proxy``."""
+
+    def __init__(self, proxy: TcpProxy, database: str):
+        self.port = free_port()
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "DJANGO_DEBUG": "0",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{proxy.port}/{database}",
+            "DATABASE_CONNECT_TIMEOUT": "2",
+            "DATABASE_TCP_TIMEOUT": "2",
+            "DATABASE_RETRY_AFTER": "1",
+            "SITE_URL": f"http://127.0.0.1:{self.port}",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "PYTHONPATH": str(ROOT),
+        }
+        env.pop("REDIS_URL", None)
+        gunicorn = [sys.executable, "-m", "gunicorn", "glossary_site.wsgi", "--workers", "1"]
+        self.process = subprocess.Popen(
+            [*gunicorn, "--bind", f"127.0.0.1:{self.port}", "--timeout", "120"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port, timeout=30)
+
+    def get(self, path: str, **headers) -> tuple[int, dict, bytes]:
+        return self.request("GET", path, headers=headers)
+
+    def request(self, method, path, body=None, headers=None) -> tuple[int, dict, bytes]:
+        # A generous client timeout: a hung request (the fault under test) fails the test
+        # instead of blocking it; the site answers well within it.
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
+
+    def serves_again(self, path: str = "/terms/") -> bool:
+        """Wait for the same process to answer 200 again, as it must without a restart."""
+        for _ in range(60):
+            if self.get(path)[0] == 200:
+                return True
+            time.sleep(0.5)
+        return False
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def scratch_database():
+    name = f"glossary_outage_{os.getpid()}"
+    psql(f"DROP DATABASE IF EXISTS {name}")
+    psql(f"CREATE DATABASE {name}")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{POSTGRES_PORT}/{name}",
+        "PYTHONPATH": str(ROOT),
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    yield name
+    psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="module")
+def proxy():
+    proxy = TcpProxy(POSTGRES_PORT)
+    proxy.forward()
+    yield proxy
+    proxy.close()
+
+
+@pytest.fixture(scope="module")
+def site(proxy, scratch_database):
+    site = Site(proxy, scratch_database)
+    assert site.serves_again()
+    yield site
+    site.stop()
+
+
+@pytest.fixture
+def outage(proxy, site):
+    """Each test breaks the database its own way; afterwards it is back and the site serves."""
+    yield proxy
+    proxy.forward()
+    assert site.serves_again()
+
+
+def assert_unavailable(site):
+    status, headers, body = site.get("/terms/")
+    assert status == 503
+    assert headers["Retry-After"] == "1"
+    assert b"The glossary is briefly unavailable" in body
+
+    status, headers, body = site.get("/api/terms/")
+    assert status == 503
+    assert json.loads(body)["status"] == "unavailable"
+
+    status, headers, body = site.get("/healthz")
+    assert status == 503
+    assert json.loads(body)["database"] == "down"
+
+
+@needs_postgres
+def test_a_refused_database_gives_503_then_the_site_recovers(site, outage):
+    outage.refuse()
+
+    assert_unavailable(site)
+
+
+@needs_postgres
+def test_a_hung_database_gives_503_instead_of_holding_the_worker(site, outage):
+    outage.hang()  # Connections are accepted and never answered.
+
+    assert_unavailable(site)
+
+
+def iptables_usable() -> bool:
+    if shutil.which("iptables") is None or os.geteuid() != 0:
+        return False
+    result = subprocess.run(["iptables", "-S", "INPUT"], capture_output=True, check=False)
+    return result.returncode == 0
+
+
+@needs_postgres
+@pytest.mark.skipif(not iptables_usable(), reason="needs root and iptables to drop packets")
+def test_dropped_packets_on_an_open_connection_give_503_then_the_site_recovers(site, outage):
+    assert site.get("/terms/")[0] == 200  # The worker now holds an open connection.
+    rule = ["INPUT", "-i", "lo", "-p", "tcp", "--dport", str(outage.port), "-j", "DROP"]
+    subprocess.run(["iptables", "-I", *rule], check=True)
+    try:
+        assert_unavailable(site)
+    finally:
+        subprocess.run(["iptables", "-D", *rule], check=True)
