@@ -245,8 +245,8 @@ class TermAdmin(VersionAdmin):
         restoring = request.resolver_match.url_name.endswith(("_revision", "_recover"))
         form.names_before = names_before_save(obj) if change else None
         if change:
-            expected = form.cleaned_data.get("expected_version")
-            workflow.claim_version(obj, obj.version if expected is None else expected)
+            # The form refuses a change that does not say which version it was loaded at.
+            workflow.claim_version(obj, form.cleaned_data["expected_version"])
         else:
             obj.author = request.user
         if change or restoring:
@@ -396,6 +396,14 @@ class TermAdmin(VersionAdmin):
         for key in ("from", "to"):
             value = request.GET.get(key, "live" if key == "from" else "working")
             sides[key] = self.version_side(term, value)
+            if sides[key] is None:
+                # A hand-edited or stale address: say so where versions can be picked.
+                self.message_user(
+                    request,
+                    "This term has no such version to compare. Pick two versions below.",
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(reverse("admin:terms_term_history", args=[pk]))
         return TemplateResponse(
             request,
             "admin/terms/term/compare.html",
@@ -411,6 +419,8 @@ class TermAdmin(VersionAdmin):
         )
 
     def version_side(self, term, value):
+        """(label, fields) of one side of a comparison, or None if ``value`` names no version:
+        "working", "live" or the id of one of the term's saved versions."""
         if value == "working":
             return "Working copy", history.of_working_copy(term)
         if value == "live":
@@ -419,9 +429,9 @@ class TermAdmin(VersionAdmin):
                 return "Live version (none: the term is not live)", {}
             label = f"Live version (published {publication.go_live_at:%Y-%m-%d %H:%M})"
             return label, history.of_publication(publication)
-        version = get_object_or_404(
-            Version.objects.get_for_object(term).select_related("revision"), pk=value
-        )
+        version = history.saved_version(term, value)
+        if version is None:
+            return None
         return (
             f"Saved {version.revision.date_created:%Y-%m-%d %H:%M} by "
             f"{version.revision.user or 'unknown'}",

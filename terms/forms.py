@@ -10,10 +10,17 @@ from terms.names import conflicts
 from terms.workflow import Action, conflict_message
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
+VERSION_MISSING = (
+    "This form did not say which version of the term it was loaded from, so saving it could "
+    "overwrite someone else's changes. Nothing was saved: copy your changes, reload the page "
+    "and apply them again."
+)
 
 
 class TermAdminForm(forms.ModelForm):
     # The version the editor loaded; saving checks it in the database (optimistic locking).
+    # Not required by the field because a new term has none; a change without it is refused
+    # (check_version).
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -56,15 +63,19 @@ class TermAdminForm(forms.ModelForm):
         return tags
 
     def check_version(self, expected: int | None) -> None:
-        """Refuse the save if someone else saved since this form was loaded.
+        """Refuse the save if someone else saved since this form was loaded, or if the form
+        does not say which version it was loaded at (then nothing can be checked).
 
         The row stays locked (on PostgreSQL) until the admin's transaction ends, so the
         version cannot change between this check and the save.
         """
+        if expected is None:
+            self.add_error(None, ValidationError(VERSION_MISSING, code="version_missing"))
+            return
         current = (
             Term.objects.select_for_update().filter(pk=self.instance.pk).values("version").first()
         )
-        if current is not None and expected is not None and expected != current["version"]:
+        if current is not None and expected != current["version"]:
             self.add_error(None, ValidationError(conflict_message(self.instance), code="conflict"))
 
     def clean(self):

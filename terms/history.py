@@ -71,6 +71,23 @@ def of_publication(publication: Publication) -> dict[str, str]:
     )
 
 
+def saved_version(term: Term, version_id: str) -> Version | None:
+    """The saved version of ``term`` that ``version_id``, as written in an address, names.
+
+    None when it names none: not a whole number, out of any id's range, deleted, or a
+    version of another term.
+    """
+    # At most 18 digits: every such number fits a 64-bit id column on every database.
+    if not (version_id.isascii() and version_id.isdigit()) or len(version_id) > 18:
+        return None
+    return (
+        Version.objects.get_for_object(term)
+        .select_related("revision__user")
+        .filter(pk=int(version_id))
+        .first()
+    )
+
+
 def of_version(version: Version) -> dict[str, str]:
     """A saved version, with the aliases, tags and related terms saved in the same revision."""
     fields = version.field_dict

@@ -159,6 +159,7 @@ def test_related_terms_keep_the_editors_order_and_refuse_self(editor_client):
         term.category,
         title="Main",
         slug="main",
+        expected_version=term.version,
         **{
             "aliases-TOTAL_FORMS": "0",
             "related_links-TOTAL_FORMS": "2",
@@ -172,6 +173,7 @@ def test_related_terms_keep_the_editors_order_and_refuse_self(editor_client):
     assert editor_client.post(url, data).status_code == 302
     assert list(term.related_links.values_list("related__title", flat=True)) == ["Second", "First"]
 
+    data["expected_version"] = Term.objects.get(pk=term.pk).version
     data["related_links-INITIAL_FORMS"] = "0"
     data["related_links-TOTAL_FORMS"] = "1"
     data["related_links-0-related"] = term.pk
