@@ -321,10 +321,12 @@ class TermAdmin(VersionAdmin):
             "transition_form": TransitionForm(initial={"expected_version": term.version}),
             "checks": check_term(term),
             "transitions": term.transitions.select_related("user")[:50],
+            # As on the public page: live terms whose published text links here (a draft's
+            # links reach no reader until it is approved).
             "linked_from": Term.objects.filter(
-                Q(related_links__related=term) | Q(wiki_links__target=term)
+                publications__in=Publication.objects.live().filter(outgoing_links__target=term)
             )
-            .distinct()
+            .exclude(pk=term.pk)
             .order_by("title"),
             "live_publication": term.live_publication(),
             "scheduled": term.publications.scheduled().first(),

@@ -1,4 +1,4 @@
-"""The Markdown editor's preview and upload endpoints, for staff only.
+"""The Markdown editor's preview and upload endpoints, for those who may write terms.
 
 django-markdownx's own views answer anyone; these replace them at the URLs its widget calls.
 """
@@ -15,22 +15,34 @@ from terms.models import SECTION_MAX_LENGTH
 from terms.rendering import render_markdown
 from terms.uploads import store_image
 
+# The editor is on the add and change forms, so either permission opens it.
+EDITOR_PERMISSIONS = ("terms.add_term", "terms.change_term")
 
-def staff_only(view):
-    """403 for anonymous and non-staff users, before the view runs."""
+
+def may_use_editor(user) -> bool:
+    """Active staff who may add or change terms (being staff is not enough: some staff may
+    only see newsletter subscribers)."""
+    return (
+        user.is_active
+        and user.is_staff
+        and any(user.has_perm(permission) for permission in EDITOR_PERMISSIONS)
+    )
+
+
+def editors_only(view):
+    """403 for anyone who may not use the editor, before the view runs."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        user = request.user
-        if not (user.is_authenticated and user.is_active and user.is_staff):
-            return HttpResponseForbidden("Only staff can use the editor.")
+        if not may_use_editor(request.user):
+            return HttpResponseForbidden("Only those who write terms can use the editor.")
         return view(request, *args, **kwargs)
 
     return wrapper
 
 
 @require_POST
-@staff_only
+@editors_only
 def markdown_preview(request):
     """Render the editor's text exactly as readers would see it."""
     content = request.POST.get("content", "")
@@ -44,7 +56,7 @@ def markdown_preview(request):
 
 
 @require_POST
-@staff_only
+@editors_only
 def image_upload(request):
     """Store an uploaded image and answer with the Markdown that shows it."""
     upload = request.FILES.get("image")

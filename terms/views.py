@@ -204,15 +204,29 @@ class TermDetailView(LiveTermsMixin, DetailView):
         return super().get_context_data(**context, **kwargs)
 
 
+# Who may preview a working copy: whoever may see terms in the admin.
+PREVIEW_PERMISSIONS = ("terms.view_term", "terms.change_term")
+
+
+def may_preview(user) -> bool:
+    """Active staff with a glossary permission to see or change terms (being staff is not
+    enough: some staff may only see newsletter subscribers)."""
+    return (
+        user.is_active
+        and user.is_staff
+        and any(user.has_perm(permission) for permission in PREVIEW_PERMISSIONS)
+    )
+
+
 class TermPreviewView(DetailView):
-    """A staff user's look at a working copy, through the public template. 404 for others."""
+    """A working copy seen through the public template, for those who may see terms in the
+    admin. 404 for everyone else: drafts are not even confirmed to exist."""
 
     template_name = "terms/term_detail.html"
     context_object_name = "term"
 
     def get_queryset(self):
-        user = self.request.user
-        if not (user.is_active and user.is_staff):
+        if not may_preview(self.request.user):
             return Term.objects.none()
         return Term.objects.select_related("category")
 
@@ -272,6 +286,8 @@ class SearchView(ListView):
         return super().get_context_data(
             query=self.query,
             query_prefix=urlencode({"q": self.query}),
+            query_shortened=self.object_list.shortened,
+            query_max_length=search.QUERY_MAX_LENGTH,
             more_results=self.object_list.has_more,
             **kwargs,
         )

@@ -21,8 +21,12 @@ QUERY_MAX_LENGTH = 200
 
 def clean_query(raw: str) -> str:
     """What is safe to search for: no NUL or control characters, trimmed, bounded."""
+    return _tidied(raw)[:QUERY_MAX_LENGTH]
+
+
+def _tidied(raw: str) -> str:
     text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
-    return " ".join(text.split())[:QUERY_MAX_LENGTH]
+    return " ".join(text.split())
 
 
 def backend():
@@ -39,8 +43,10 @@ class SearchResults:
     At most MAX_CANDIDATES hits are listed; ``has_more`` tells when more terms matched.
     """
 
-    def __init__(self, query: str):
+    def __init__(self, query: str, *, shortened: bool = False):
         self.query = query
+        # Whether the query as typed was longer than QUERY_MAX_LENGTH and was cut.
+        self.shortened = shortened
         self._ids: list[int] | None = None
         self._aliases: dict[int, str] = {}
         self._more = False
@@ -74,8 +80,12 @@ class SearchResults:
 
 
 def search(query: str) -> SearchResults:
-    """Live terms matching ``query``, best first, with highlighted snippets."""
-    return SearchResults(clean_query(query))
+    """Live terms matching ``query``, best first, with highlighted snippets.
+
+    A query longer than QUERY_MAX_LENGTH is searched for by its beginning, and the results
+    say so (``shortened``)."""
+    tidied = _tidied(query)
+    return SearchResults(tidied[:QUERY_MAX_LENGTH], shortened=len(tidied) > QUERY_MAX_LENGTH)
 
 
 def suggest(query: str, limit: int = 8) -> list[Hit]:
