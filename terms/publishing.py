@@ -7,6 +7,7 @@ from datetime import datetime
 from html import unescape
 
 from django.db import transaction
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -46,7 +47,17 @@ def freeze(
     this moment.
     """
     render_term(term)
-    go_live_at = go_live_at or timezone.now()
+    now = timezone.now()
+    # A time already past means now: the interval of what is live now cannot be rewritten.
+    go_live_at = max(go_live_at or now, now)
+    # The newest approval decides what readers get next: anything still waiting to go live is
+    # replaced, and what is live now stays live until this publication takes over.
+    _delete(term.publications.scheduled(now))
+    term.publications.live(now).update(
+        live_until=Case(
+            When(expire_at__lt=go_live_at, then=F("expire_at")), default=Value(go_live_at)
+        )
+    )
     copy = reader_copy(term)
     publication = Publication.objects.create(
         term=term,
@@ -60,6 +71,7 @@ def freeze(
         body_text=plain_text(*(getattr(term, f"{name}_html") for name in SECTION_FIELDS)),
         go_live_at=go_live_at,
         expire_at=expire_at,
+        live_until=expire_at,
         published_by=by,
     )
     PublicationAlias.objects.bulk_create(
@@ -72,8 +84,6 @@ def freeze(
     )
     publication.tags.set(term.tags.all())
     search.index_publication(publication)
-    # Publications scheduled after this one would hide it; this approval replaces them.
-    _delete(term.publications.scheduled(go_live_at))
     if term.published_at is None or term.published_at > go_live_at:
         term.published_at = go_live_at
         Term.objects.filter(pk=term.pk).update(published_at=go_live_at)
@@ -85,7 +95,7 @@ def take_down(term: Term) -> None:
     """Stop showing ``term`` to readers now, and cancel anything scheduled for it."""
     now = timezone.now()
     _delete(term.publications.filter(go_live_at__gte=now))
-    term.publications.up(now).update(expire_at=now)
+    term.publications.up(now).update(expire_at=now, live_until=now)
 
 
 def _delete(publications) -> None:

@@ -8,7 +8,7 @@ term is unpublished). Every public surface reads publications through one querys
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -22,26 +22,25 @@ CARD_FIELDS = ("pk", "term_id", "title", "slug", "summary", "category_id")
 
 class PublicationQuerySet(models.QuerySet):
     def live(self, at=None):
-        """Publications readers see at ``at`` (default: now): for each term, the newest one
-        whose go-live time has come, unless it has expired.
+        """Publications readers see at ``at`` (default: now): those whose live interval,
+        ``go_live_at <= at < live_until``, holds ``at``.
 
-        Time is compared in the query, so a scheduled publication appears, and an expired one
-        disappears, at its moment without anyone running anything.
+        The interval is written when publications are made, replaced and taken down (see
+        terms.publishing), so this is a range test on two indexed columns, not a search for
+        each term's newest publication. Time is still compared in the query: a scheduled
+        publication appears, and an expiring or replaced one disappears, at its moment without
+        anyone running anything.
         """
         at = at or timezone.now()
-        newest = (
-            Publication.objects.filter(term=OuterRef("term_id"), go_live_at__lte=at)
-            .order_by("-go_live_at", "-pk")
-            .values("pk")[:1]
-        )
-        return self.filter(pk=Subquery(newest)).filter(
-            Q(expire_at__isnull=True) | Q(expire_at__gt=at)
+        return self.filter(go_live_at__lte=at).filter(
+            Q(live_until__isnull=True) | Q(live_until__gt=at)
         )
 
     def up(self, at=None):
-        """Publications not taken down: live now or waiting for their go-live time."""
+        """Publications not taken down or replaced: live now or waiting for their go-live
+        time."""
         at = at or timezone.now()
-        return self.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
+        return self.filter(Q(live_until__isnull=True) | Q(live_until__gt=at))
 
     def scheduled(self, at=None):
         """Publications waiting for their go-live time (after ``at``, default now), soonest
@@ -100,7 +99,12 @@ class Publication(models.Model):
     name_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     go_live_at = models.DateTimeField(db_index=True)
+    # The expiry the editor asked for, if any.
     expire_at = models.DateTimeField(null=True, blank=True)
+    # When this publication stops being the one readers see: its expiry, the go-live time of
+    # the publication that replaces it, or when the term was taken down; empty while none of
+    # these is known. Written by terms.publishing, read by live().
+    live_until = models.DateTimeField(null=True, blank=True, editable=False)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -112,6 +116,7 @@ class Publication(models.Model):
         ordering = ["-go_live_at", "-pk"]
         indexes = [
             models.Index(fields=["term", "-go_live_at"], name="terms_pub_term_golive"),
+            models.Index(fields=["live_until", "go_live_at"], name="terms_pub_live_interval"),
             models.Index(fields=["slug"], name="terms_pub_slug"),
             models.Index(Lower("title"), name="terms_pub_title_lower"),
         ]
@@ -120,7 +125,11 @@ class Publication(models.Model):
                 condition=Q(expire_at__isnull=True) | Q(expire_at__gt=models.F("go_live_at")),
                 name="terms_publication_expires_after_going_live",
                 violation_error_message="The expiry time must be after the go-live time.",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(live_until__isnull=True) | Q(live_until__gte=models.F("go_live_at")),
+                name="terms_publication_live_interval_ordered",
+            ),
         ]
 
     def __str__(self):

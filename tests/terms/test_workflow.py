@@ -349,6 +349,7 @@ def test_unpublished_changes_are_listed_and_filtered_without_being_stored(client
     expired.publications.update(
         go_live_at=timezone.now() - dt.timedelta(days=2),
         expire_at=timezone.now() - dt.timedelta(days=1),
+        live_until=timezone.now() - dt.timedelta(days=1),
     )
 
     listed = client.get(reverse("admin:terms_term_changelist"), {"changes": "yes"})
