@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "glossary_site.security_headers.PermissionsPolicyMiddleware",
     "glossary_site.request_hygiene.ControlCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "glossary_site.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -111,11 +112,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a writer instead of failing at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    # A database that refuses, drops packets or hangs must cost a request seconds, not a
+    # worker for minutes (glossary_site/database_outage.py answers 503 meanwhile):
+    # - connect_timeout: giving up on a new connection (libpq's minimum is 2 s);
+    # - tcp_user_timeout: dropping an open connection whose packets go unacknowledged;
+    # - keepalives: noticing a dead idle connection kept between requests;
+    # - statement_timeout: the server cancels a query that runs too long (0: never).
+    options.setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")))
+    options.setdefault(
+        "tcp_user_timeout", int(float(os.environ.get("DATABASE_TCP_TIMEOUT", "5")) * 1000)
+    )
+    options.setdefault("keepalives", 1)
+    options.setdefault("keepalives_idle", 30)
+    options.setdefault("keepalives_interval", 5)
+    options.setdefault("keepalives_count", 3)
+    statement_timeout = int(float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20")) * 1000)
     # No JIT compilation: it starts when a query's estimated cost is high, and for the short
     # queries of a web request it costs far more than it saves (a search query planned as
     # expensive took 20 ms to run after 320 ms of compiling).
-    options = DATABASES["default"].setdefault("OPTIONS", {})
-    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    options["options"] = (
+        f"{options.get('options', '')} -c jit=off -c statement_timeout={statement_timeout}"
+    ).strip()
+# Retry-After on 503 answers while the database is unavailable, and how long a process then
+# answers 503 without trying the database again.
+DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -127,11 +148,19 @@ if not DEBUG and not REDIS_URL and not env_bool("DJANGO_SINGLE_PROCESS"):
         "(or set DJANGO_SINGLE_PROCESS=1 if only one process ever runs)."
     )
 if REDIS_URL:
+    # Redis, or while it does not answer, each process's local memory (glossary_site/cache.py):
+    # a cache outage never takes a page down. Short socket timeouts so a hung Redis costs a
+    # request at most a fraction of a second before the process stops asking for a while.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "glossary_site.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "glossary",
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+                "RETRY_AFTER": float(os.environ.get("REDIS_RETRY_AFTER", "5")),
+            },
         }
     }
 else:
@@ -282,29 +311,41 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # Browser features the site never uses, denied to it and to anything it could ever embed.
+# Only names Chromium recognises: it logs an error for any other (e.g. "bluetooth").
 PERMISSIONS_POLICY = {
     feature: []
     for feature in [
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
+        "captured-surface-control",
+        "clipboard-read",
+        "compute-pressure",
         "display-capture",
         "encrypted-media",
+        "fullscreen",
+        "gamepad",
         "geolocation",
         "gyroscope",
         "hid",
+        "identity-credentials-get",
         "idle-detection",
+        "interest-cohort",
+        "local-fonts",
         "magnetometer",
         "microphone",
         "midi",
+        "otp-credentials",
         "payment",
         "picture-in-picture",
+        "publickey-credentials-create",
         "publickey-credentials-get",
         "screen-wake-lock",
         "serial",
+        "storage-access",
         "usb",
+        "window-management",
         "xr-spatial-tracking",
     ]
 }
