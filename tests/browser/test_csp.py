@@ -2,7 +2,8 @@
 
 Violations are collected two ways, across navigations: the page's `securitypolicyviolation`
 events (reported to the test through an exposed function as they happen) and Chromium's console
-messages that name the Content Security Policy.
+messages that name the Content Security Policy. Console errors about the Permissions-Policy
+header (an unrecognised feature, a malformed list) are collected with them.
 """
 
 import importlib
@@ -36,7 +37,7 @@ def violations(page):
         seen.append(violation)
 
     def on_console(message):
-        if "Content Security Policy" in message.text:
+        if "Content Security Policy" in message.text or "Permissions-Policy" in message.text:
             seen.append(message.text)
 
     page.expose_function("reportCspViolation", report)
