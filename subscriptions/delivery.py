@@ -4,6 +4,10 @@ A pending subscriber is *owed* a confirmation email from the moment one is asked
 (``confirmation_requested_at``) until one has been handed to the mail server
 (``confirmation_sent_at``). The task sends only what is owed, under a row lock, so a
 retried or re-queued task never sends a second copy.
+
+Every signup queues the task, whatever the address's state (``signups.record_signup``), so a
+signup for a confirmed address costs the request as much as any other; the task then finds
+nothing owed and sends nothing.
 """
 
 import logging

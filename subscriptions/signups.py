@@ -8,7 +8,8 @@ import enum
 from functools import partial
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from subscriptions import delivery, rate_limits, tokens
@@ -48,52 +49,56 @@ def request_signup(
 
 
 def record_signup(email: str, *, source: SourcePage | None = None) -> Subscriber:
-    """Record a signup for a normalized ``email``; queue its confirmation email after commit.
+    """Record a signup for a normalized ``email``; queue its confirmation task after commit.
 
     - a new address is stored as pending with its source page, UTM tags and the consent
-      wording, and is sent a confirmation email;
-    - a pending address is sent the confirmation email again (its first link keeps working);
+      wording;
+    - a pending address is owed the confirmation email again (its first link keeps working);
     - an unsubscribed address starts a new pending signup: double opt-in again;
-    - a confirmed address is left as it is and sent nothing.
+    - a confirmed address is left as it is.
+
+    The work is the same whatever the address's state, so its timing tells nobody whether an
+    address is on the list: the same three statements run (an insert that does nothing for a
+    known address, one update whose changes the database picks by the row's status, a read)
+    and one task is queued; the task sends an email only if one is owed
+    (``delivery.send_confirmation_if_owed``), so a confirmed address is sent nothing.
 
     The row is committed before any email is attempted. Concurrent calls for one address
-    leave exactly one row: the unique index settles the race, and the loser carries on with
-    the winner's row.
+    leave exactly one row: the unique index settles the race, and the insert that loses it
+    does nothing.
     """
     source = source or SourcePage()
     now = timezone.now()
+    details = _signup_details(source)
     with transaction.atomic():
-        subscriber = Subscriber.objects.select_for_update().for_address(email).first()
-        if subscriber is None:
-            try:
-                with transaction.atomic():
-                    subscriber = Subscriber.objects.create(
-                        email=email,
-                        status=Status.PENDING,
-                        signed_up_at=now,
-                        confirmation_requested_at=now,
-                        **_signup_details(source),
-                    )
-            except IntegrityError:
-                subscriber = Subscriber.objects.select_for_update().for_address(email).get()
-            else:
-                _send_confirmation_after_commit(subscriber)
-                return subscriber
-
-        if subscriber.status == Status.PENDING:
-            subscriber.confirmation_requested_at = now
-            subscriber.save(update_fields=["confirmation_requested_at"])
-            _send_confirmation_after_commit(subscriber)
-        elif subscriber.status == Status.UNSUBSCRIBED:
-            subscriber.status = Status.PENDING
-            subscriber.signed_up_at = now
-            subscriber.confirmation_requested_at = now
-            subscriber.confirmed_at = None
-            subscriber.unsubscribed_at = None
-            for field, value in _signup_details(source).items():
-                setattr(subscriber, field, value)
-            subscriber.save()
-            _send_confirmation_after_commit(subscriber)
+        Subscriber.objects.bulk_create(
+            [
+                Subscriber(
+                    email=email,
+                    status=Status.PENDING,
+                    signed_up_at=now,
+                    confirmation_requested_at=now,
+                    **details,
+                )
+            ],
+            ignore_conflicts=True,
+        )
+        # Every SET expression reads the row as it was before this update.
+        starts_over = Q(status=Status.UNSUBSCRIBED)
+        if_starting_over = partial(_when, starts_over)
+        Subscriber.objects.for_address(email).update(
+            status=if_starting_over(Status.PENDING, "status"),
+            signed_up_at=if_starting_over(now, "signed_up_at"),
+            confirmed_at=if_starting_over(None, "confirmed_at"),
+            unsubscribed_at=if_starting_over(None, "unsubscribed_at"),
+            **{field: if_starting_over(value, field) for field, value in details.items()},
+            # Owed a confirmation email unless already confirmed.
+            confirmation_requested_at=_when(
+                ~Q(status=Status.CONFIRMED), now, "confirmation_requested_at"
+            ),
+        )
+        subscriber = Subscriber.objects.for_address(email).get()
+        _send_confirmation_after_commit(subscriber)
     return subscriber
 
 
@@ -148,6 +153,14 @@ def _signup_details(source: SourcePage) -> dict:
         "utm_campaign": source.utm_campaign,
         "consent_text": consent_wording(),
     }
+
+
+def _when(condition: Q, value, field: str) -> Case:
+    """``value`` where the row meets ``condition``, otherwise the field's current value."""
+    return Case(
+        When(condition, then=Value(value, output_field=Subscriber._meta.get_field(field))),
+        default=F(field),
+    )
 
 
 def _send_confirmation_after_commit(subscriber: Subscriber) -> None:
