@@ -1,4 +1,6 @@
-"""What machines read: sitemap, robots.txt, feeds, JSON-LD, social tags, the JSON API."""
+"""What machines read: sitemap, robots.txt, feed links, JSON-LD, social tags, the JSON API.
+
+The feeds themselves are tested in test_feeds.py."""
 
 import datetime as dt
 import json
@@ -15,7 +17,6 @@ from tests.factories import TermFactory, publish, unpublish
 pytestmark = pytest.mark.django_db
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-ATOM_NS = {"a": "http://www.w3.org/2005/Atom"}
 
 
 @pytest.fixture
@@ -75,30 +76,6 @@ def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_private_areas(cl
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in text
     assert "Disallow: /admin/" in text
     assert "Disallow: /preview/" in text
-
-
-def test_rss_feed_lists_live_terms_newest_first(client, glossary):
-    response = client.get("/feeds/terms/rss/")
-
-    assert response["Content-Type"].startswith("application/rss+xml")
-    items = ET.fromstring(response.content).findall("./channel/item")
-    titles = [item.find("title").text for item in items]
-    assert titles == ["Open weight", "Weights"]
-    first = items[0]
-    assert first.find("link").text == "http://testserver/terms/open-weight/"
-    assert first.find("description").text == "Weights anyone can download."
-    assert first.find("pubDate").text
-    assert first.find("guid").text.startswith("http://127.0.0.1:8000/terms/open-weight/#")
-
-
-def test_atom_feed_has_entries_with_links_and_updated(client, glossary):
-    response = client.get("/feeds/terms/atom/")
-
-    root = ET.fromstring(response.content)
-    entries = root.findall("a:entry", ATOM_NS)
-    assert [entry.find("a:title", ATOM_NS).text for entry in entries] == ["Open weight", "Weights"]
-    assert entries[0].find("a:link", ATOM_NS).get("href").endswith("/terms/open-weight/")
-    assert entries[0].find("a:updated", ATOM_NS).text
 
 
 @pytest.mark.parametrize(
