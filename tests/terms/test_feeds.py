@@ -137,15 +137,13 @@ def test_atom_feed_names_the_site_as_its_author(client, settings, glossary):
     assert root.findall("a:entry/a:author", NS) == []
 
 
-def test_feed_titles_show_the_site_name_as_written(client, settings, glossary):
+@pytest.mark.parametrize("feed", [RSS, ATOM])
+def test_feed_title_shows_the_site_name_as_written(client, settings, feed):
     settings.SITE_NAME = "Glossary & <Co>"
 
-    assert (
-        read(fetch(client, RSS), atom=False)["title"][0] == "Glossary & <Co>: new and updated terms"
-    )
-    assert (
-        read(fetch(client, ATOM), atom=True)["title"][0] == "Glossary & <Co>: new and updated terms"
-    )
+    shown = read(fetch(client, feed), atom=feed == ATOM)
+
+    assert shown["title"] == ["Glossary & <Co>: new and updated terms"]
 
 
 def test_rss_addresses_are_on_the_public_site_whatever_host_was_asked(client, glossary):
