@@ -1,5 +1,8 @@
 """Time the Markdown pipeline on ordinary and hostile input and print the figures.
 
+The absolute times live here; tests/terms/test_rendering.py only checks that the same hostile
+inputs cost time in proportion to their length.
+
     DJANGO_DEBUG=1 .venv/bin/python benchmarks/rendering.py
 
 Wiki links are resolved against an empty map (no database), so this measures parsing,
@@ -46,6 +49,8 @@ def main() -> None:
         "20,000 x '['": "[" * 20_000,
         "10,000 x '[['": "[[" * 10_000,
         "10,000 x '!['": "![" * 10_000,
+        "6,666 x '[]('": "[](" * 6_666,
+        "5,000 x '[[a|'": "[[a|" * 5_000,
         "50,000 chars of '*a_'": "*a_" * 16_666,
         "50,000 chars of nested '> '": "> " * 25_000,
     }
