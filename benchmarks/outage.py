@@ -34,7 +34,9 @@ from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from production_like import production_site, url_mix
+from production_like import load_average, production_site, url_mix
+
+TIMELINE_STEP = 5  # seconds
 
 
 class Answer(NamedTuple):
@@ -156,6 +158,19 @@ def report(
             print("    503 pages: " + ", ".join(f"{k} ×{n}" for k, n in sorted(retry.items())))
         print(f"    gunicorn worker timeouts logged: {worker_timeouts[name]}")
     print()
+    print(f"answers per {TIMELINE_STEP} s, by when they came (2xx / 503 / anything else):")
+    buckets = defaultdict(Counter)
+    for answer in load.answers:
+        bucket = int((answer.started + answer.seconds) // TIMELINE_STEP)
+        buckets[bucket]["2xx" if ok(answer) else 503 if answer.status == 503 else "-"] += 1
+    marks = {int(began // TIMELINE_STEP): name for name, began in phases}
+    for bucket in range(int(ended // TIMELINE_STEP) + 1):
+        counts = buckets[bucket]
+        print(
+            f"  {bucket * TIMELINE_STEP:4d} s {counts['2xx']:6d} {counts[503]:6d} {counts['-']:6d}"
+            f"  {marks.get(bucket, '')}"
+        )
+    print()
     print("recovery (answers to requests of the phase, timed from the restore to the answer):")
     ends = [began for _, began in phases[1:]] + [ended]
     for (name, began), end in zip(phases, ends, strict=True):
@@ -193,14 +208,12 @@ def main() -> None:
         "--timeout", type=float, default=60, help="per-request timeout, s (a load balancer's)"
     )
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--log", type=Path, help="keep gunicorn's log in this file")
     parser.add_argument("--database", default="glossary_outage", help="scratch database name")
     args = parser.parse_args()
 
-    with production_site(args.database, workers=args.workers, through_proxy=True) as (
-        site,
-        redis,
-        proxy,
-    ):
+    running = production_site(args.database, workers=args.workers, through_proxy=True, log=args.log)
+    with running as (site, redis, proxy):
         mix = url_mix(site.base_url)
         steps = [
             ("before", None),
@@ -217,6 +230,7 @@ def main() -> None:
             f"the hung database {args.hang_seconds:.0f} s",
             flush=True,
         )
+        print(f"load average before: {load_average()}", flush=True)
         load = Load(site.port, mix, args.clients, args.timeout)
         phases, worker_timeouts = [], {}
         load.start()
@@ -234,6 +248,7 @@ def main() -> None:
             worker_timeouts[name] = site.log_count("WORKER TIMEOUT") - timeouts_before
         ended = load.now()
         load.stop()
+        print(f"load average after: {load_average()}", flush=True)
         report(load, phases, ended, worker_timeouts)
 
 

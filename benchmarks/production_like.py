@@ -46,6 +46,11 @@ def wait_for_port(port: int, *, up: bool = True, timeout: float = 30) -> None:
     raise TimeoutError(f"port {port} is {'not ' if up else ''}listening after {timeout} s")
 
 
+def load_average() -> str:
+    """The machine's 1, 5 and 15 minute load averages: other work skews the figures."""
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def site_environment(*, port: int, database_url: str, redis_url: str, static_root: Path) -> dict:
     """The environment of a production deployment on 127.0.0.1:``port``, plain HTTP."""
     return {
@@ -274,8 +279,11 @@ class Gunicorn:
 
 
 @contextlib.contextmanager
-def production_site(database: str, *, workers: int, through_proxy: bool = False):
-    """Run the site; yields ``(gunicorn, redis, proxy)`` (``proxy`` is None without one)."""
+def production_site(
+    database: str, *, workers: int, through_proxy: bool = False, log: Path | None = None
+):
+    """Run the site; yields ``(gunicorn, redis, proxy)`` (``proxy`` is None without one).
+    gunicorn's log (and the app's, at ERROR) is kept at ``log`` if given."""
     work = Path(tempfile.mkdtemp(prefix="glossary-benchmark-"))
     redis = PrivateRedis()
     proxy = DatabaseProxy() if through_proxy else None
@@ -287,7 +295,7 @@ def production_site(database: str, *, workers: int, through_proxy: bool = False)
         redis_url=redis.url,
         static_root=work / "static",
     )
-    site = Gunicorn(env, port, workers, work / "gunicorn.log")
+    site = Gunicorn(env, port, workers, log or work / "gunicorn.log")
     try:
         print(f"Preparing the scratch database {database} …", flush=True)
         prepare_database(database, env)

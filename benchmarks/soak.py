@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from production_like import production_site, url_mix
+from production_like import load_average, production_site, url_mix
 
 # wrk runs this in each of its threads. `paths` is filled in by write_lua(); each thread walks
 # the list from its own offset, counts statuses, and done() prints one JSON line for us.
@@ -137,15 +137,14 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=50, help="concurrent connections")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--warm-up", type=int, default=15, help="seconds of load before")
+    parser.add_argument("--log", type=Path, help="keep gunicorn's log in this file")
     parser.add_argument("--database", default="glossary_soak", help="scratch database name")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (apt-get install wrk).")
 
-    with (
-        production_site(args.database, workers=args.workers) as (site, _redis, _proxy),
-        tempfile.TemporaryDirectory() as work,
-    ):
+    running = production_site(args.database, workers=args.workers, log=args.log)
+    with running as (site, _redis, _proxy), tempfile.TemporaryDirectory() as work:
         mix = url_mix(site.base_url)
         script = write_lua([path for _, path in mix], Path(work))
         print(
@@ -153,6 +152,7 @@ def main() -> None:
             f"{args.connections} connections, {args.duration} s, {len(mix)} URLs in the mix",
             flush=True,
         )
+        print(f"load average before: {load_average()}", flush=True)
         memory = [("after start", site.worker_rss())]
         run_wrk(site.base_url, script, connections=args.connections, seconds=args.warm_up)
         memory.append(("after warm-up", site.worker_rss()))
@@ -162,6 +162,7 @@ def main() -> None:
             site.base_url, script, connections=args.connections, seconds=args.duration
         )
         print(f"soak done in {time.monotonic() - started:.0f} s", flush=True)
+        print(f"load average after: {load_average()}", flush=True)
         memory.append(("after soak", site.worker_rss()))
         restarts = site.log_count("Booting worker") - booted
         report(figures, memory, restarts)
