@@ -114,6 +114,11 @@ class ResilientRedisCache(RedisCache):
         self._came_back()
         return True
 
+    def serving_locally(self) -> bool:
+        """True while this process answers from its own memory instead of Redis: what is
+        read and written now is not shared with other processes."""
+        return time.monotonic() < self._down_until
+
     # --- internals ---
 
     def _call(self, name, args, written=()):

@@ -73,6 +73,10 @@ MIDDLEWARE = [
     "glossary_site.security_headers.PermissionsPolicyMiddleware",
     "glossary_site.request_hygiene.ControlCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the page cache does not already send compressed.
+    "django.middleware.gzip.GZipMiddleware",
+    # Stored reader pages are answered here, before sessions, auth and the database.
+    "glossary_site.page_cache.PageCacheMiddleware",
     "glossary_site.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -165,6 +169,16 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Reader pages (glossary_site/page_cache.py): how long a made page may stay in the shared cache
+# (0: never stored; HTTP caching headers still apply), and what anonymous reader responses
+# tell browsers (max-age) and shared caches or CDNs (s-maxage). Both are capped by the next
+# scheduled go-live or expiry.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "86400"))
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "300"))
+HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "60"))
+HTTP_CACHE_STALE_IF_ERROR = int(os.environ.get("HTTP_CACHE_STALE_IF_ERROR", "86400"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

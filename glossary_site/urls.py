@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from glossary_site import health
+from glossary_site.page_cache import reader_page
 from terms import markdownx_views
 from terms.sitemaps import SITEMAPS
 
@@ -27,7 +28,7 @@ urlpatterns = [
     ),
     path(
         "sitemap.xml",
-        sitemap,
+        reader_page(sitemap),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -9,6 +9,7 @@ the first page that needs it reads it back with one query.
 from django.core.cache import cache
 from django.db import transaction
 
+from glossary_site import page_cache
 from subscriptions.models import SignupCopy
 
 CACHE_KEY = "newsletter:call-to-action:v1"
@@ -55,3 +56,4 @@ def copy_changed(**kwargs) -> None:
     """Signal receiver: write the copy through once the change is committed (at once outside
     a transaction), so a rolled-back edit never reaches readers."""
     transaction.on_commit(refresh_cached_copy)
+    page_cache.content_changed()  # Every page with a signup box shows the copy.

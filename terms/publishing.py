@@ -11,6 +11,7 @@ from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from glossary_site import page_cache
 from terms import search
 from terms.editing import render_term
 from terms.models import SECTION_FIELDS, Publication, PublicationAlias, PublicationLink, Term
@@ -84,6 +85,7 @@ def freeze(
     )
     publication.tags.set(term.tags.all())
     search.index_publication(publication)
+    page_cache.content_changed()
     if term.published_at is None or term.published_at > go_live_at:
         term.published_at = go_live_at
         Term.objects.filter(pk=term.pk).update(published_at=go_live_at)
@@ -96,6 +98,7 @@ def take_down(term: Term) -> None:
     now = timezone.now()
     _delete(term.publications.filter(go_live_at__gte=now))
     term.publications.up(now).update(expire_at=now, live_until=now)
+    page_cache.content_changed()
 
 
 def _delete(publications) -> None:

@@ -1,15 +1,23 @@
-"""Real servers a test can stop: a private redis-server, and a TCP proxy in front of PostgreSQL.
+"""Real servers for tests: a private redis-server, a TCP proxy that can misbehave, a scratch
+PostgreSQL database, and the site itself in gunicorn.
 
 Outage tests stop these, never the machine's own Redis or PostgreSQL, which other tests (and
 other people) are using.
 """
 
 import contextlib
+import http.client
+import os
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_PORT = 5432
 
 
 def free_port() -> int:
@@ -151,3 +159,99 @@ class TcpProxy:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
             sock.close()
+
+
+def postgres_answers() -> bool:
+    if shutil.which("pg_isready") is None:
+        return False
+    command = ["pg_isready", "-q", "-h", "127.0.0.1", "-p", str(POSTGRES_PORT)]
+    return subprocess.run(command, check=False).returncode == 0
+
+
+def psql(sql: str) -> None:
+    command = ["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-c", sql]
+    subprocess.run(command, check=True, capture_output=True)
+
+
+def site_environment(**overrides) -> dict:
+    """The environment of a site process: the test settings, DEBUG off, plus ``overrides``."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "PYTHONPATH": str(ROOT)}
+    env.pop("REDIS_URL", None)
+    env["DJANGO_DEBUG"] = "0"
+    return {**env, **overrides}
+
+
+@contextlib.contextmanager
+def scratch_database(prefix: str):
+    """A migrated PostgreSQL database of the test's own; yields its name."""
+    name = f"{prefix}_{os.getpid()}"
+    psql(f"DROP DATABASE IF EXISTS {name}")
+    psql(f"CREATE DATABASE {name}")
+    try:
+        manage("migrate", "--noinput", "-v0", database=name)
+        yield name
+    finally:
+        psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def database_url(name: str, port: int = POSTGRES_PORT) -> str:
+    return f"postgres://postgres@127.0.0.1:{port}/{name}"
+
+
+def manage(*args, database: str, **env) -> str:
+    """Run ``manage.py`` against a scratch database in a process of its own; its output."""
+    environment = site_environment(DATABASE_URL=database_url(database), **env)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
+
+
+class Site:
+    """The site in gunicorn (one worker, DEBUG off, the test settings) with ``env``."""
+
+    def __init__(self, **env):
+        self.port = free_port()
+        environment = site_environment(
+            SITE_URL=f"http://127.0.0.1:{self.port}", DJANGO_ALLOWED_HOSTS="127.0.0.1", **env
+        )
+        gunicorn = [sys.executable, "-m", "gunicorn", "glossary_site.wsgi", "--workers", "1"]
+        self.process = subprocess.Popen(
+            [*gunicorn, "--bind", f"127.0.0.1:{self.port}", "--timeout", "120"],
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port, timeout=30)
+
+    def get(self, path: str, **headers) -> tuple[int, dict, bytes]:
+        return self.request("GET", path, headers=headers)
+
+    def request(self, method, path, body=None, headers=None) -> tuple[int, dict, bytes]:
+        # A generous client timeout: a hung request (a fault under test) fails the test
+        # instead of blocking it; the site answers well within it.
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
+
+    def serves_again(self, path: str = "/terms/") -> bool:
+        """Wait for the same process to answer 200 again, as it must without a restart."""
+        for _ in range(60):
+            if self.get(path)[0] == 200:
+                return True
+            time.sleep(0.5)
+        return False
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)

@@ -23,3 +23,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files from the app folders: tests do not run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Pages are not stored between requests in tests (test transactions never commit, so the
+# content generation would not move); tests/test_page_cache.py turns it on. Cache headers and
+# validators apply as in production.
+PAGE_CACHE_SECONDS = 0

@@ -13,8 +13,8 @@ from django.urls import reverse
 from glossary_site.cache import ResilientRedisCache
 from subscriptions.call_to_action import CACHE_KEY
 from subscriptions.models import SignupCopy, Subscriber
-from tests.factories import TermFactory
-from tests.outage_servers import PrivateRedis, TcpProxy
+from tests.factories import TermFactory, edit, publish
+from tests.real_servers import PrivateRedis, TcpProxy
 from tests.subscriptions.conftest import SAME_ORIGIN
 
 pytestmark = [
@@ -177,3 +177,22 @@ def test_after_a_failure_a_process_leaves_redis_alone_for_a_while(
     assert other.get("greeting") == "from redis"
     assert cache.is_available()  # The health check asks Redis itself, and closes the breaker.
     assert other.get("greeting") is None  # The key this process missed was dropped from Redis.
+
+
+def test_pages_are_made_as_usual_and_never_stored_locally_while_redis_is_down(
+    redis_cache, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 3600
+    term = TermFactory(title="Before")
+    client = Client(raise_request_exception=False)
+    redis_cache.stop()
+
+    assert b"Before" in client.get(term.get_absolute_url()).content
+    edit(term, title="After")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(term)  # The generation cannot be raised in Redis now ...
+
+    # ... and nothing was stored in this process's memory, so the page is not stale.
+    page = client.get(term.get_absolute_url())
+    assert page.status_code == 200
+    assert b"After" in page.content

@@ -6,14 +6,10 @@ a proxy (tests/outage_servers.py) that the test makes refuse, hang, or (with ipt
 packets, and check that the same process serves again once the database is back.
 """
 
-import http.client
 import json
 import os
 import shutil
 import subprocess
-import sys
-import time
-from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -21,10 +17,7 @@ from django.db import OperationalError
 from django.test import Client
 
 from glossary_site import database_outage
-from tests.outage_servers import TcpProxy, free_port, wait_for_port
-
-ROOT = Path(__file__).resolve().parent.parent
-POSTGRES_PORT = 5432
+from tests.real_servers import POSTGRES_PORT, Site, TcpProxy, database_url, postgres_answers
 
 
 def fail_every_query():
@@ -101,99 +94,9 @@ def test_other_errors_stay_500(rf):
 # --- a real server against a real database that refuses, hangs or drops packets ---
 
 
-def postgres_answers() -> bool:
-    result = subprocess.run(
-        ["pg_isready", "-q", "-h", "127.0.0.1", "-p", str(POSTGRES_PORT)],
-        check=False,
-    )
-    return result.returncode == 0
-
-
-def psql(sql: str) -> None:
-    subprocess.run(
-        ["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-c", sql],
-        check=True,
-        capture_output=True,
-    )
-
-
 needs_postgres = pytest.mark.skipif(
-    shutil.which("pg_isready") is None or not postgres_answers(),
-    reason="PostgreSQL is not running on 127.0.0.1:5432",
+    not postgres_answers(), reason="PostgreSQL is not running on 127.0.0.1:5432"
 )
-
-
-class Site:
-    """The site in gunicorn (one worker, DEBUG off) on a database behind ``proxy``."""
-
-    def __init__(self, proxy: TcpProxy, database: str):
-        self.port = free_port()
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.settings",
-            "DJANGO_DEBUG": "0",
-            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{proxy.port}/{database}",
-            "DATABASE_CONNECT_TIMEOUT": "2",
-            "DATABASE_TCP_TIMEOUT": "2",
-            "DATABASE_RETRY_AFTER": "1",
-            "SITE_URL": f"http://127.0.0.1:{self.port}",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "PYTHONPATH": str(ROOT),
-        }
-        env.pop("REDIS_URL", None)
-        gunicorn = [sys.executable, "-m", "gunicorn", "glossary_site.wsgi", "--workers", "1"]
-        self.process = subprocess.Popen(
-            [*gunicorn, "--bind", f"127.0.0.1:{self.port}", "--timeout", "120"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for_port(self.port, timeout=30)
-
-    def get(self, path: str, **headers) -> tuple[int, dict, bytes]:
-        return self.request("GET", path, headers=headers)
-
-    def request(self, method, path, body=None, headers=None) -> tuple[int, dict, bytes]:
-        # A generous client timeout: a hung request (the fault under test) fails the test
-        # instead of blocking it; the site answers well within it.
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            connection.request(method, path, body=body, headers=headers or {})
-            response = connection.getresponse()
-            return response.status, dict(response.getheaders()), response.read()
-        finally:
-            connection.close()
-
-    def serves_again(self, path: str = "/terms/") -> bool:
-        """Wait for the same process to answer 200 again, as it must without a restart."""
-        for _ in range(60):
-            if self.get(path)[0] == 200:
-                return True
-            time.sleep(0.5)
-        return False
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def scratch_database():
-    name = f"glossary_outage_{os.getpid()}"
-    psql(f"DROP DATABASE IF EXISTS {name}")
-    psql(f"CREATE DATABASE {name}")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{POSTGRES_PORT}/{name}",
-        "PYTHONPATH": str(ROOT),
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
-    yield name
-    psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(scope="module")
@@ -205,8 +108,13 @@ def proxy():
 
 
 @pytest.fixture(scope="module")
-def site(proxy, scratch_database):
-    site = Site(proxy, scratch_database)
+def site(proxy, scratch_postgres):
+    site = Site(
+        DATABASE_URL=database_url(scratch_postgres, port=proxy.port),
+        DATABASE_CONNECT_TIMEOUT="2",
+        DATABASE_TCP_TIMEOUT="2",
+        DATABASE_RETRY_AFTER="1",
+    )
     assert site.serves_again()
     yield site
     site.stop()

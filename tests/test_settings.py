@@ -22,7 +22,7 @@ def manage(*args, **env):
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
     }
-    return subprocess.run(  # noqa: S603 (our own manage.py, fixed arguments)
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env={**base, **env},

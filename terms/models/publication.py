@@ -8,7 +8,7 @@ term is unpublished). Every public surface reads publications through one querys
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -46,6 +46,21 @@ class PublicationQuerySet(models.QuerySet):
         """Publications waiting for their go-live time (after ``at``, default now), soonest
         first."""
         return self.filter(go_live_at__gt=at or timezone.now()).order_by("go_live_at")
+
+    def next_change(self, after):
+        """When what is live next changes by itself after ``after``: the soonest scheduled
+        go-live or end of a live interval (an expiry), or None. One query, two index lookups."""
+
+        def soonest(field):
+            later = Publication.objects.filter(**{f"{field}__gt": after}).order_by(field)
+            return Subquery(later.values(field)[:1])
+
+        row = (
+            self.annotate(go_live=soonest("go_live_at"), ends=soonest("live_until"))
+            .values_list("go_live", "ends")
+            .first()
+        )
+        return min(filter(None, row or ()), default=None)
 
     def for_cards(self):
         """Just what a term card shows."""

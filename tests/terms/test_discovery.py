@@ -90,7 +90,8 @@ def test_term_page_query_count_stays_constant_with_suggestions_and_backlinks(
     for n in range(15):
         TermFactory(title=f"Linker {n}", tags=["a"], definition="See [[Target]].")
 
-    with django_assert_max_num_queries(4):
+    term_page(client, target)  # Fills the caches a flush emptied (newsletter copy, schedule).
+    with django_assert_max_num_queries(3):
         html = term_page(client, target)
 
     assert html.count("Linker ") >= 15

@@ -1,0 +1,280 @@
+"""Reader pages made once and served many times: HTTP caching and the shared page cache.
+
+Views that readers see are marked with ``@reader_page``. For those, ``PageCacheMiddleware``:
+
+- gives anonymous responses ``Cache-Control: public`` (max-age, s-maxage,
+  stale-while-revalidate, stale-if-error) and a strong ETag, and answers a matching
+  ``If-None-Match`` with 304; a request with a session cookie (staff) or a response that sets a
+  cookie is never marked public;
+- stores each anonymous 200 in the shared cache, gzip-compressed once, and answers the next
+  request for the same address with one cache read (``get_many`` of the content generation and
+  the page), before sessions, authentication or the view run.
+
+Invalidation: every change a reader could see calls ``content_changed()`` (publishing, taking
+down, categories, tags, the newsletter copy); once it commits, the content generation in the
+cache goes up and every page stored under an older one is made again on its next request, in
+every process. An entry also never outlives the next scheduled go-live or expiry (apps register
+``schedule()`` functions saying when that is), so a scheduled term appears on time.
+
+While the cache cannot be trusted to be shared (Redis is down and the resilient cache answers
+from process memory), nothing is stored or served from it: pages are rendered as usual.
+"""
+
+import functools
+import gzip
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.http import parse_etags
+from django.utils.text import compress_string
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pages:generation"
+NEXT_CHANGE_KEY = "pages:next-change"
+MAX_KEYED_PATH = 1000  # Longer addresses are served, just not stored.
+# Headers of a stored response that belong to one answer only.
+NOT_STORED = {"set-cookie", "date", "content-length", "etag", "cache-control", "vary"}
+
+_schedules: list[Callable[[datetime], datetime | None]] = []
+
+
+# --- what apps tell the page cache ---
+
+
+def reader_page(view):
+    """Mark ``view``'s responses as reader pages: the same for every anonymous reader."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.reader_page = True
+        return response
+
+    return wrapper
+
+
+def schedule(next_change: Callable[[datetime], datetime | None]) -> None:
+    """Register a function returning when, after a given time, content next changes by itself
+    (a scheduled go-live, an expiry), or None."""
+    _schedules.append(next_change)
+
+
+def content_changed() -> None:
+    """Something readers see has changed: pages made before it are not served again.
+
+    Call it inside the transaction that makes the change; it takes effect when that commits
+    (at once outside a transaction), so no page is made from data that is then rolled back.
+    """
+    transaction.on_commit(bump_generation)
+
+
+def bump_generation() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # Not in the cache (a flush, a new Redis): any fresh value will do.
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+
+
+# --- the middleware ---
+
+
+class PageCacheMiddleware:
+    """Serve stored reader pages early; mark, validate and store the ones that are made."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
+        storing = settings.PAGE_CACHE_SECONDS > 0
+        state = entry = None
+        if anonymous and _cache_is_shared():
+            state, entry = _lookup(request, with_page=storing)
+            if entry is not None and entry.fresh(state.generation):
+                return entry.response(request)
+
+        response = self.get_response(request)
+
+        if response.status_code == 503 and entry is not None:
+            return entry.response(request, stale=True)  # The database is out: an older page.
+        if not getattr(response, "reader_page", False):
+            return response
+        if not anonymous or response.cookies:
+            add_never_cache_headers(response)  # Never public, never stored.
+            return response
+        if response.status_code != 200 or response.streaming:
+            return response
+        if state is None:
+            made = Entry.of(response, None, _next_change())
+        else:
+            made = Entry.of(response, state.generation, state.valid_until())
+            if storing and len(request.get_full_path()) <= MAX_KEYED_PATH:
+                made.save(_page_key(request))
+        return made.response(request)
+
+
+class Entry:
+    """A made page: its body gzip-compressed once, its headers, ETag and how long it holds."""
+
+    __slots__ = ("body", "etag", "generation", "headers", "valid_until")
+
+    def __init__(self, generation, valid_until, etag, headers, body):
+        self.generation = generation
+        self.valid_until = valid_until  # A Unix time, or None.
+        self.etag = etag
+        self.headers = headers
+        self.body = body
+
+    @classmethod
+    def of(cls, response, generation, valid_until) -> "Entry":
+        content = response.content
+        etag = f'"{hashlib.blake2b(content, digest_size=12).hexdigest()}"'
+        headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
+        return cls(generation, valid_until, etag, headers, compress_string(content))
+
+    def fresh(self, generation) -> bool:
+        return self.generation == generation and (
+            self.valid_until is None or time.time() < self.valid_until
+        )
+
+    def save(self, key: str) -> None:
+        timeout = settings.PAGE_CACHE_SECONDS
+        if self.valid_until is not None:
+            timeout = min(timeout, max(1, int(self.valid_until - time.time())))
+        cache.set(
+            key,
+            (self.generation, self.valid_until, self.etag, self.headers, self.body),
+            timeout=timeout,
+        )
+
+    def response(self, request, *, stale=False) -> HttpResponse:
+        gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
+        etag = f'{self.etag[:-1]}-gzip"' if gzipped else self.etag
+        if not stale and _matches(request, self.etag):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(self.body if gzipped else gzip.decompress(self.body))
+            for name, value in self.headers:
+                response[name] = value
+            if gzipped:
+                response["Content-Encoding"] = "gzip"
+        response["ETag"] = etag
+        patch_vary_headers(response, ("Accept-Encoding",))
+        if stale:
+            response["Cache-Control"] = "no-store"
+        else:
+            response["Cache-Control"] = _public_cache_control(self.valid_until)
+        return response
+
+
+# --- internals ---
+
+
+class State:
+    """The content generation, and when content next changes by itself under it."""
+
+    def __init__(self, generation, next_change_record):
+        self.generation = generation
+        self._record = next_change_record  # (generation, Unix time or None), or None.
+
+    def valid_until(self) -> float | None:
+        record = self._record
+        if (
+            record is None
+            or record[0] != self.generation
+            or (record[1] is not None and time.time() >= record[1])
+        ):
+            record = (self.generation, _next_change())
+            cache.set(NEXT_CHANGE_KEY, record, timeout=None)
+            self._record = record
+        return record[1]
+
+
+def _lookup(request, *, with_page: bool):
+    """The state and the stored page, in one cache read."""
+    key = _page_key(request)
+    found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, *([key] if with_page else [])])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    if generation is None or not _cache_is_shared():
+        return None, None  # Redis failed during this request: trust nothing from it.
+    stored = found.get(key)
+    return State(generation, found.get(NEXT_CHANGE_KEY)), Entry(*stored) if stored else None
+
+
+def _page_key(request) -> str:
+    path = request.get_full_path()
+    digest = hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
+    return f"pages:{release()}:{digest}"
+
+
+def _next_change() -> float | None:
+    """When content next changes by itself (a scheduled go-live or expiry), as a Unix time."""
+    now = timezone.now()
+    moments = [moment for moment in (next_change(now) for next_change in _schedules) if moment]
+    return min(moments).timestamp() if moments else None
+
+
+def _public_cache_control(valid_until: float | None) -> str:
+    browsers, shared = settings.HTTP_CACHE_MAX_AGE, settings.HTTP_CACHE_S_MAXAGE
+    if valid_until is not None:
+        left = max(0, int(valid_until - time.time()))
+        browsers, shared = min(browsers, left), min(shared, left)
+    return (
+        f"public, max-age={browsers}, s-maxage={shared}, "
+        f"stale-while-revalidate={settings.HTTP_CACHE_STALE_WHILE_REVALIDATE}, "
+        f"stale-if-error={settings.HTTP_CACHE_STALE_IF_ERROR}"
+    )
+
+
+def _matches(request, etag: str) -> bool:
+    header = request.headers.get("If-None-Match")
+    if not header:
+        return False
+    if header.strip() == "*":
+        return True
+    bare = etag.strip('"')
+    for candidate in parse_etags(header):
+        value = candidate.removeprefix("W/").strip('"').removesuffix("-gzip")
+        if value == bare:
+            return True
+    return False
+
+
+def _cache_is_shared() -> bool:
+    serving_locally = getattr(cache, "serving_locally", None)
+    return not (serving_locally and serving_locally())
+
+
+def _fresh_generation() -> int:
+    # Larger than any generation before it, so a flushed and refilled counter never brings
+    # back pages stored under an old value.
+    return time.time_ns() // 1000
+
+
+@functools.cache
+def release() -> str:
+    """A digest of the code and templates that make pages: a deploy starts a fresh set."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.blake2b(digest_size=8)
+    for folder in ("templates", "terms", "subscriptions", "glossary_site", "static"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".html", ".py", ".css", ".js", ".txt", ".xml"}:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()

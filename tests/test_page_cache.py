@@ -1,0 +1,254 @@
+"""Reader pages made once and served many times: cache headers, 304s, the shared page cache and
+its invalidation (glossary_site/page_cache.py)."""
+
+import datetime as dt
+import gzip
+
+import pytest
+import time_machine
+from django.test.signals import template_rendered
+from django.utils import timezone
+
+from subscriptions.models import SignupCopy
+from tests.factories import CategoryFactory, TermFactory, UserFactory, edit, publish
+from tests.real_servers import PrivateRedis, Site, database_url, manage
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/",
+    "/terms/",
+    "/terms/?letter=E",
+    "/terms/entry/",
+    "/categories/listing/",
+    "/tags/t/",
+    "/feeds/terms/rss/",
+    "/feeds/terms/atom/",
+    "/sitemap.xml",
+    "/api/terms/",
+    "/api/terms/entry/",
+]
+
+
+@pytest.fixture
+def glossary():
+    category = CategoryFactory(slug="listing", name="Listing")
+    return TermFactory(title="Entry", slug="entry", category=category, tags=["t"])
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+
+
+@pytest.fixture
+def rendered():
+    """The templates rendered while the test runs."""
+    names = []
+
+    def record(sender, template, context, **kwargs):
+        names.append(template.name)
+
+    template_rendered.connect(record)
+    yield names
+    template_rendered.disconnect(record)
+
+
+def cache_control(response) -> set[str]:
+    return {part.strip().split("=")[0] for part in response["Cache-Control"].split(",")}
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_reader_pages_are_public_with_a_strong_etag(client, glossary, url):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert cache_control(response) >= {
+        "public",
+        "max-age",
+        "s-maxage",
+        "stale-while-revalidate",
+        "stale-if-error",
+    }
+    assert response["ETag"].startswith('"')  # Strong: not W/.
+    assert "Accept-Encoding" in response["Vary"]
+    assert not response.cookies
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_matching_if_none_match_gets_304_without_a_body(client, glossary, url):
+    etag = client.get(url)["ETag"]
+
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert client.get(url, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/terms/entry/", "/api/terms/", "/sitemap.xml"])
+def test_html_json_and_xml_are_compressed_for_clients_that_ask(client, glossary, url):
+    plain = client.get(url).content
+
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.content) == plain
+    assert len(response.content) < len(plain)
+
+
+def test_a_stored_page_is_served_without_queries_or_templates(
+    client, glossary, page_cache, rendered, django_assert_num_queries
+):
+    first = client.get("/terms/entry/")
+    assert rendered
+
+    rendered.clear()
+    with django_assert_num_queries(0):
+        again = client.get("/terms/entry/")
+        not_modified = client.get("/terms/entry/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.content == first.content
+    assert not_modified.status_code == 304
+    assert rendered == []
+
+
+def test_staff_pages_are_private_and_never_stored(client, glossary, page_cache, rendered):
+    client.force_login(UserFactory(is_staff=True))
+    staff = client.get("/terms/entry/")
+    client.logout()
+
+    assert "public" not in staff["Cache-Control"]
+    assert "private" in staff["Cache-Control"]
+    rendered.clear()
+    anonymous = client.get("/terms/entry/")
+    assert rendered  # Made for the reader, not taken from what staff saw.
+    assert "public" in anonymous["Cache-Control"]
+
+    # Nor do staff get the page stored for readers.
+    client.force_login(UserFactory(is_staff=True, username="second"))
+    rendered.clear()
+    client.get("/terms/entry/")
+    assert rendered
+
+
+@pytest.mark.urls("tests.page_cache_urls")
+def test_a_response_that_sets_a_cookie_is_never_public(client, page_cache):
+    response = client.get("/cookie/")
+
+    assert "public" not in response["Cache-Control"]
+    assert client.get("/cookie/").cookies  # Not stored: made again, cookie and all.
+
+
+def test_publishing_makes_every_page_showing_the_term_fresh_at_once(
+    client, glossary, page_cache, django_capture_on_commit_callbacks
+):
+    for url in ("/terms/entry/", "/terms/", "/", "/api/terms/entry/"):
+        assert b"Entry" in client.get(url).content
+
+    edit(glossary, title="Entry renamed")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(glossary)
+
+    for url in ("/terms/entry/", "/terms/", "/", "/api/terms/entry/"):
+        assert b"Entry renamed" in client.get(url).content, url
+
+
+def test_a_change_not_yet_committed_changes_nothing(client, glossary, page_cache, rendered):
+    client.get("/terms/entry/")
+    edit(glossary, title="Entry renamed")
+    publish(glossary)  # The test's transaction never commits.
+
+    rendered.clear()
+    client.get("/terms/entry/")
+    assert rendered == []
+
+
+def test_newsletter_copy_and_category_edits_refresh_pages(
+    client, glossary, page_cache, django_capture_on_commit_callbacks
+):
+    client.get("/terms/entry/")
+    copy = SignupCopy.objects.get()
+    copy.headline = "A brand-new headline"
+    with django_capture_on_commit_callbacks(execute=True):
+        copy.save()
+    assert b"A brand-new headline" in client.get("/terms/entry/").content
+
+    glossary.category.name = "Renamed category"
+    with django_capture_on_commit_callbacks(execute=True):
+        glossary.category.save()
+    assert b"Renamed category" in client.get("/categories/listing/").content
+
+
+def test_a_scheduled_term_appears_on_time_with_pages_stored(client, glossary, page_cache):
+    go_live = timezone.now().replace(microsecond=0) + dt.timedelta(hours=1)
+    scheduled = TermFactory(title="Scheduled", slug="scheduled", status="draft")
+    publish(scheduled, go_live_at=go_live)
+
+    with time_machine.travel(go_live - dt.timedelta(minutes=10), tick=False):
+        before = client.get("/terms/")
+        assert b"Scheduled" not in before.content
+        # Nobody may keep this page past the go-live time either.
+        max_age = int(before["Cache-Control"].split("max-age=")[1].split(",")[0])
+        assert max_age <= 600
+    with time_machine.travel(go_live, tick=False):
+        assert b"Scheduled" in client.get("/terms/").content
+        assert client.get("/terms/scheduled/").status_code == 200
+
+
+def test_an_expiring_term_leaves_on_time_with_pages_stored(client, page_cache):
+    expiry = timezone.now().replace(microsecond=0) + dt.timedelta(hours=1)
+    term = TermFactory(title="Leaving", slug="leaving", status="draft")
+    publish(term, expire_at=expiry)
+
+    with time_machine.travel(expiry - dt.timedelta(seconds=1), tick=False):
+        assert b"Leaving" in client.get("/terms/").content
+    with time_machine.travel(expiry, tick=False):
+        assert b"Leaving" not in client.get("/terms/").content
+
+
+# --- two server processes sharing one Redis ---
+
+needs_servers = pytest.mark.skipif(not PrivateRedis.installed(), reason="needs redis-server")
+
+PUBLISH = """
+from terms.models import Category, Term
+from terms.workflow import publish_without_review
+category, _ = Category.objects.get_or_create(slug="c", defaults={"name": "C"})
+term, _ = Term.objects.get_or_create(
+    slug="shared", defaults={"category": category, "summary": "S."}
+)
+term.title = TITLE
+term.save()
+publish_without_review(term, comment="test")
+"""
+
+
+def publishing(title: str) -> str:
+    return PUBLISH.replace("TITLE", repr(title))
+
+
+@needs_servers
+def test_a_publish_shows_on_every_process_at_the_next_request(scratch_postgres):
+    redis = PrivateRedis()
+    redis.start()
+    env = {"REDIS_URL": redis.url, "PAGE_CACHE_SECONDS": "3600"}
+    manage("shell", "-c", publishing("First title"), database=scratch_postgres, **env)
+    sites = [Site(DATABASE_URL=database_url(scratch_postgres), **env) for _ in range(2)]
+    try:
+        for site in sites:  # Each process stores the page in the shared cache.
+            assert b"First title" in site.get("/terms/shared/")[2]
+            assert b"First title" in site.get("/terms/shared/")[2]
+
+        # A third process (an editor's request, a command) publishes a new version.
+        manage("shell", "-c", publishing("Second title"), database=scratch_postgres, **env)
+
+        for site in sites:
+            status, _, body = site.get("/terms/shared/")
+            assert status == 200
+            assert b"Second title" in body
+    finally:
+        for site in sites:
+            site.stop()
+        redis.stop()
