@@ -86,6 +86,34 @@ def bump_generation() -> None:
         cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
+def until_content_changes(name: str, compute: Callable[[], object]):
+    """``compute()``, kept in the shared cache until content next changes (a write raising
+    the content generation, or the next scheduled go-live or expiry): for data several pages
+    show that would otherwise be worked out on every request, such as the A–Z letter counts.
+
+    Costs one cache read when kept. With the page cache off (PAGE_CACHE_SECONDS = 0) or the
+    cache not shared (Redis down), computes every time.
+    """
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return compute()
+    key = f"pages:data:{release()}:{name}"
+    found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
+    generation = _generation(found)
+    if generation is None:
+        return compute()
+    stored = found.get(key)
+    if (
+        stored is not None
+        and stored[0] == generation
+        and (stored[1] is None or time.time() < stored[1])
+    ):
+        return stored[2]
+    value = compute()
+    valid_until = State(generation, found.get(NEXT_CHANGE_KEY)).valid_until()
+    cache.set(key, (generation, valid_until, value), timeout=_timeout(valid_until))
+    return value
+
+
 # --- the middleware ---
 
 
@@ -151,9 +179,7 @@ class Entry:
         )
 
     def save(self, key: str) -> None:
-        timeout = settings.PAGE_CACHE_SECONDS
-        if self.valid_until is not None:
-            timeout = min(timeout, max(1, int(self.valid_until - time.time())))
+        timeout = _timeout(self.valid_until, settings.PAGE_CACHE_SECONDS)
         cache.set(
             key,
             (self.generation, self.valid_until, self.etag, self.headers, self.body),
@@ -207,20 +233,33 @@ def _lookup(request, *, with_page: bool):
     """The state and the stored page, in one cache read."""
     key = _page_key(request)
     found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, *([key] if with_page else [])])
+    generation = _generation(found)
+    if generation is None:
+        return None, None
+    stored = found.get(key)
+    return State(generation, found.get(NEXT_CHANGE_KEY)), Entry(*stored) if stored else None
+
+
+def _generation(found: dict):
+    """The content generation read with ``found``, started if the cache has none; None if the
+    cache failed meanwhile (Redis down: trust nothing read from it)."""
     generation = found.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
         generation = cache.get(GENERATION_KEY)
-    if generation is None or not _cache_is_shared():
-        return None, None  # Redis failed during this request: trust nothing from it.
-    stored = found.get(key)
-    return State(generation, found.get(NEXT_CHANGE_KEY)), Entry(*stored) if stored else None
+    return generation if _cache_is_shared() else None
 
 
 def _page_key(request) -> str:
     path = request.get_full_path()
     digest = hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
     return f"pages:{release()}:{digest}"
+
+
+def _timeout(valid_until: float | None, longest: int = 86400) -> int:
+    if valid_until is None:
+        return longest
+    return min(longest, max(1, int(valid_until - time.time())))
 
 
 def _next_change() -> float | None:

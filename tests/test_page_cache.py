@@ -9,6 +9,7 @@ import time_machine
 from django.test.signals import template_rendered
 from django.utils import timezone
 
+from glossary_site.page_cache import content_changed, until_content_changes
 from subscriptions.models import SignupCopy
 from tests.factories import CategoryFactory, TermFactory, UserFactory, edit, publish
 from tests.real_servers import PrivateRedis, Site, database_url, manage
@@ -206,6 +207,38 @@ def test_an_expiring_term_leaves_on_time_with_pages_stored(client, page_cache):
         assert b"Leaving" in client.get("/terms/").content
     with time_machine.travel(expiry, tick=False):
         assert b"Leaving" not in client.get("/terms/").content
+
+
+def test_data_kept_until_content_changes_is_computed_once_per_generation(
+    page_cache, django_capture_on_commit_callbacks
+):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert until_content_changes("probe", compute) == 1
+    assert until_content_changes("probe", compute) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        content_changed()
+    assert until_content_changes("probe", compute) == 2
+
+
+def test_data_kept_until_content_changes_expires_at_the_next_scheduled_change(page_cache):
+    go_live = timezone.now().replace(microsecond=0) + dt.timedelta(hours=1)
+    publish(TermFactory(status="draft"), go_live_at=go_live)
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    with time_machine.travel(go_live - dt.timedelta(seconds=1), tick=False):
+        assert until_content_changes("probe", compute) == 1
+        assert until_content_changes("probe", compute) == 1
+    with time_machine.travel(go_live, tick=False):
+        assert until_content_changes("probe", compute) == 2
 
 
 # --- two server processes sharing one Redis ---
