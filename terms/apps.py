@@ -19,18 +19,21 @@ class TermsConfig(AppConfig):
         # Publishing and taking down say so themselves (terms.publishing); these cover the
         # rest: categories, tags, and publications deleted with their term.
         page_cache.schedule(Publication.objects.next_change)
-        for model, signals in (
-            (Category, (post_save, post_delete)),
-            (Tag, (post_save, post_delete)),
-            (Publication, (post_delete,)),
-        ):
-            for signal in signals:
-                signal.connect(
-                    _content_changed, sender=model, dispatch_uid=f"pages-{model.__name__}"
-                )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _category_changed, sender=Category, dispatch_uid=f"pages-category-{signal}"
+            )
+            signal.connect(_content_changed, sender=Tag, dispatch_uid=f"pages-tag-{signal}")
+        post_delete.connect(_content_changed, sender=Publication, dispatch_uid="pages-publication")
 
 
 def _content_changed(**kwargs):
     from glossary_site import page_cache
 
     page_cache.content_changed()
+
+
+def _category_changed(instance, **kwargs):
+    from terms import affected_pages
+
+    affected_pages.category_changed(instance)

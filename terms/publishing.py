@@ -11,8 +11,7 @@ from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from glossary_site import page_cache
-from terms import search
+from terms import affected_pages, search
 from terms.editing import render_term
 from terms.models import SECTION_FIELDS, Publication, PublicationAlias, PublicationLink, Term
 
@@ -51,41 +50,41 @@ def freeze(
     now = timezone.now()
     # A time already past means now: the interval of what is live now cannot be rewritten.
     go_live_at = max(go_live_at or now, now)
-    # The newest approval decides what readers get next: anything still waiting to go live is
-    # replaced, and what is live now stays live until this publication takes over.
-    _delete(term.publications.scheduled(now))
-    term.publications.live(now).update(
-        live_until=Case(
-            When(expire_at__lt=go_live_at, then=F("expire_at")), default=Value(go_live_at)
+    with affected_pages.changing(term):
+        # The newest approval decides what readers get next: anything still waiting to go live is
+        # replaced, and what is live now stays live until this publication takes over.
+        _delete(term.publications.scheduled(now))
+        term.publications.live(now).update(
+            live_until=Case(
+                When(expire_at__lt=go_live_at, then=F("expire_at")), default=Value(go_live_at)
+            )
         )
-    )
-    copy = reader_copy(term)
-    publication = Publication.objects.create(
-        term=term,
-        title=term.title,
-        slug=term.slug,
-        summary=term.summary,
-        category_id=term.category_id,
-        **{name: getattr(term, name) for name in SECTION_FIELDS},
-        **{f"{name}_html": getattr(term, f"{name}_html") for name in SECTION_FIELDS},
-        **copy,
-        body_text=plain_text(*(getattr(term, f"{name}_html") for name in SECTION_FIELDS)),
-        go_live_at=go_live_at,
-        expire_at=expire_at,
-        live_until=expire_at,
-        published_by=by,
-    )
-    PublicationAlias.objects.bulk_create(
-        PublicationAlias(publication=publication, name=alias.name, slug=alias.slug)
-        for alias in term.aliases.all()
-    )
-    PublicationLink.objects.bulk_create(
-        PublicationLink(publication=publication, target_id=target_id)
-        for target_id in copy["linked_term_ids"]
-    )
-    publication.tags.set(term.tags.all())
-    search.index_publication(publication)
-    page_cache.content_changed()
+        copy = reader_copy(term)
+        publication = Publication.objects.create(
+            term=term,
+            title=term.title,
+            slug=term.slug,
+            summary=term.summary,
+            category_id=term.category_id,
+            **{name: getattr(term, name) for name in SECTION_FIELDS},
+            **{f"{name}_html": getattr(term, f"{name}_html") for name in SECTION_FIELDS},
+            **copy,
+            body_text=plain_text(*(getattr(term, f"{name}_html") for name in SECTION_FIELDS)),
+            go_live_at=go_live_at,
+            expire_at=expire_at,
+            live_until=expire_at,
+            published_by=by,
+        )
+        PublicationAlias.objects.bulk_create(
+            PublicationAlias(publication=publication, name=alias.name, slug=alias.slug)
+            for alias in term.aliases.all()
+        )
+        PublicationLink.objects.bulk_create(
+            PublicationLink(publication=publication, target_id=target_id)
+            for target_id in copy["linked_term_ids"]
+        )
+        publication.tags.set(term.tags.all())
+        search.index_publication(publication)
     if term.published_at is None or term.published_at > go_live_at:
         term.published_at = go_live_at
         Term.objects.filter(pk=term.pk).update(published_at=go_live_at)
@@ -96,9 +95,9 @@ def freeze(
 def take_down(term: Term) -> None:
     """Stop showing ``term`` to readers now, and cancel anything scheduled for it."""
     now = timezone.now()
-    _delete(term.publications.filter(go_live_at__gte=now))
-    term.publications.up(now).update(expire_at=now, live_until=now)
-    page_cache.content_changed()
+    with affected_pages.changing(term):
+        _delete(term.publications.filter(go_live_at__gte=now))
+        term.publications.up(now).update(expire_at=now, live_until=now)
 
 
 def _delete(publications) -> None:
