@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from terms.models import Term
 from tests.factories import UserFactory
@@ -61,3 +62,13 @@ def admin_post_data(term: Term, **overrides) -> dict:
         }
     data.update(overrides)
     return data
+
+
+def save_in_admin(client, term, **changes) -> Term:
+    """Save ``term`` through the admin's change form with ``changes``; the term as stored."""
+    term = Term.objects.get(pk=term.pk)
+    response = client.post(
+        reverse("admin:terms_term_change", args=[term.pk]), admin_post_data(term, **changes)
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return Term.objects.get(pk=term.pk)

@@ -8,18 +8,9 @@ from reversion.models import Version
 
 from terms.models import Term
 from tests.factories import TermFactory
-from tests.terms.conftest import admin_post_data
+from tests.terms.conftest import admin_post_data, save_in_admin
 
 pytestmark = pytest.mark.django_db
-
-
-def save_in_admin(client, term, **changes):
-    term = Term.objects.get(pk=term.pk)
-    response = client.post(
-        reverse("admin:terms_term_change", args=[term.pk]), admin_post_data(term, **changes)
-    )
-    assert response.status_code == 302, response.content.decode()[:3000]
-    return Term.objects.get(pk=term.pk)
 
 
 def test_each_save_is_recorded_with_who_and_what(client, editor):

@@ -14,17 +14,9 @@ from reversion.models import Version
 from terms.models import Term
 from tests.factories import TermFactory, UserFactory
 from tests.pages import page_html
-from tests.terms.conftest import admin_post_data
+from tests.terms.conftest import admin_post_data, save_in_admin
 
 pytestmark = pytest.mark.django_db
-
-
-def save_in_admin(client, term, **changes):
-    term = Term.objects.get(pk=term.pk)
-    response = client.post(
-        reverse("admin:terms_term_change", args=[term.pk]), admin_post_data(term, **changes)
-    )
-    assert response.status_code == 302, response.content.decode()[:3000]
 
 
 # --- The compare page with a version id that names no version of the term --------------------
