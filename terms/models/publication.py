@@ -5,11 +5,14 @@ term is unpublished). Every public surface reads publications through one querys
 ``Publication.objects.live()``.
 """
 
+import string
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q, Subquery
-from django.db.models.functions import Lower
+from django.db.models import Case, CharField, F, Q, Subquery, Value, When
+from django.db.models.functions import Lower, Substr, Upper
+from django.db.models.lookups import In
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
@@ -18,6 +21,26 @@ from taggit.models import TaggedItemBase
 from terms.models.content import NAME_MAX_LENGTH, SUMMARY_MAX_LENGTH, Category, Term
 
 CARD_FIELDS = ("pk", "term_id", "title", "slug", "summary", "category_id")
+
+# The A–Z: a name is listed under its first letter, or under "#" when it starts with anything
+# else (a digit, a symbol, an accented letter).
+LETTERS = tuple(string.ascii_uppercase)
+OTHER_LETTER = "#"
+
+
+def index_letter(field: str):
+    """The A–Z letter of the name in ``field``, worked out by the database.
+
+    The same expression is indexed (with the lowercased name) on publications and their
+    aliases, so one letter's entries are an index range in A–Z order, whatever the size of
+    the glossary.
+    """
+    first = Upper(Substr(field, 1, 1))
+    return Case(
+        When(In(first, LETTERS), then=Upper(Substr(field, 1, 1))),
+        default=Value(OTHER_LETTER),
+        output_field=CharField(),
+    )
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -84,6 +107,8 @@ class TaggedPublication(TaggedItemBase):
                 fields=["content_object", "tag"], name="terms_taggedpublication_unique"
             )
         ]
+        # A tag's publications, newest first: where suggestions by shared tags start.
+        indexes = [models.Index(fields=["tag", "content_object"], name="terms_taggedpub_tag_pub")]
 
 
 class Publication(models.Model):
@@ -134,6 +159,9 @@ class Publication(models.Model):
             models.Index(fields=["live_until", "go_live_at"], name="terms_pub_live_interval"),
             models.Index(fields=["slug"], name="terms_pub_slug"),
             models.Index(Lower("title"), name="terms_pub_title_lower"),
+            # One A–Z letter, and one category, in A–Z order.
+            models.Index(index_letter("title"), Lower("title"), name="terms_pub_letter_title"),
+            models.Index(F("category"), Lower("title"), name="terms_pub_category_title"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -191,6 +219,7 @@ class PublicationAlias(models.Model):
         indexes = [
             models.Index(fields=["slug"], name="terms_pubalias_slug"),
             models.Index(Lower("name"), name="terms_pubalias_name_lower"),
+            models.Index(index_letter("name"), Lower("name"), name="terms_pubalias_letter_name"),
         ]
 
     def __str__(self):
