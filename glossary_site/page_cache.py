@@ -33,6 +33,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.http import parse_etags
@@ -61,6 +62,7 @@ def reader_page(view):
         response.reader_page = True
         return response
 
+    wrapper.reader_page = True  # What the middleware looks for before the view runs.
     return wrapper
 
 
@@ -129,7 +131,8 @@ class PageCacheMiddleware:
         anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
         storing = settings.PAGE_CACHE_SECONDS > 0
         state = entry = None
-        if anonymous and _cache_is_shared():
+        reader = _is_reader_page(get_urlconf(), request.path_info)
+        if anonymous and reader and _cache_is_shared():
             state, entry = _lookup(request, with_page=storing)
             if entry is not None and entry.fresh(state.generation):
                 return entry.response(request)
@@ -140,7 +143,7 @@ class PageCacheMiddleware:
             return entry.response(request, stale=True)  # The database is out: an older page.
         if not getattr(response, "reader_page", False):
             return response
-        if not anonymous or response.cookies:
+        if not anonymous or response.cookies or "cookie" in response.get("Vary", "").lower():
             add_never_cache_headers(response)  # Never public, never stored.
             return response
         if response.status_code != 200 or response.streaming:
@@ -238,6 +241,16 @@ def _lookup(request, *, with_page: bool):
         return None, None
     stored = found.get(key)
     return State(generation, found.get(NEXT_CHANGE_KEY)), Entry(*stored) if stored else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_reader_page(urlconf, path: str) -> bool:
+    """Whether ``path`` is served by a view marked ``reader_page`` (no cache read otherwise)."""
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return False
+    return getattr(match.func, "reader_page", False)
 
 
 def _generation(found: dict):
