@@ -200,8 +200,8 @@ def main() -> None:
     parser.add_argument(
         "--hang-seconds",
         type=float,
-        default=40,
-        help="length of the hung phase: longer than gunicorn's 30 s worker timeout",
+        default=50,
+        help="length of the hung phase: gunicorn's 30 s worker timeout, then new workers",
     )
     parser.add_argument("--clients", type=int, default=20, help="concurrent client threads")
     parser.add_argument(
