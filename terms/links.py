@@ -8,13 +8,18 @@ was sanitized when it was stored, with one query for all the live terms a page l
 import re
 from collections.abc import Iterable
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 
-from terms.models import Publication, PublicationLink
+from terms.models import Publication
 
 # A term page shows this many related cards: the curated ones, then suggestions.
 RELATED_CARDS = 4
+# "Linked from" lists at most this many terms, by title.
+LINKED_FROM_MAX = 30
+# Suggestions by shared tags are chosen among this many live terms of each tag.
+SUGGESTION_CANDIDATES = 50
 WIKI_LINK = re.compile(r'<a class="wiki-link" data-term="(\d+)">(.*?)</a>', re.DOTALL)
 
 
@@ -33,34 +38,58 @@ def live_cards(term_ids: Iterable[int]) -> dict[int, Publication]:
 
 
 def cards_and_backlinks(term_id: int | None, term_ids: Iterable[int]):
-    """In one query: live publications of ``term_ids`` (by term id), and the live terms whose
-    text links to ``term_id`` ("Linked from"), by title."""
+    """In one query: live publications of ``term_ids`` (by term id), and the first
+    ``LINKED_FROM_MAX`` live terms by title whose text links to ``term_id`` ("Linked from").
+
+    Returns ``(cards, backlinks, more_backlinks)``. The two kinds are two indexed look-ups
+    joined by UNION ALL: as one ``OR``, PostgreSQL read every publication to answer it.
+    """
     term_ids = set(term_ids)
-    linking = PublicationLink.objects.filter(target_id=term_id)
-    publications = (
-        Publication.objects.live()
-        .filter(Q(term_id__in=term_ids) | Q(pk__in=linking.values("publication_id")))
-        .annotate(links_here=Exists(linking.filter(publication=OuterRef("pk"))))
-        .for_cards()
+    live = Publication.objects.live()
+    linking = (
+        live.filter(outgoing_links__target_id=term_id)
+        .exclude(term_id=term_id)
         .order_by(Lower("title"))
+        .values("pk")
     )
-    cards, backlinks = {}, []
-    for publication in publications:
+    cards = live.filter(term_id__in=term_ids).annotate(links_here=Value(False))
+    backlinks = live.filter(pk__in=linking[: LINKED_FROM_MAX + 1]).annotate(links_here=Value(True))
+    rows = (
+        cards.annotate(sort_key=Lower("title"))
+        .for_cards()
+        .order_by()
+        .union(backlinks.annotate(sort_key=Lower("title")).for_cards().order_by(), all=True)
+        .order_by("sort_key")
+    )
+    found, linked_from = {}, []
+    for publication in rows:
         if publication.term_id in term_ids:
-            cards[publication.term_id] = publication
-        if publication.links_here and publication.term_id != term_id:
-            backlinks.append(publication)
-    return cards, backlinks
+            found[publication.term_id] = publication
+        if publication.links_here:
+            linked_from.append(publication)
+    return found, linked_from[:LINKED_FROM_MAX], len(linked_from) > LINKED_FROM_MAX
 
 
 def suggested_terms(term_id: int | None, tag_slugs: list[str], exclude: Iterable[int], count: int):
-    """Up to ``count`` live terms sharing the most tags with this one. One query."""
+    """Up to ``count`` live terms sharing the most tags with this one, then by title. One query.
+
+    Candidates are the ``SUGGESTION_CANDIDATES`` most recently published live terms of each
+    tag: on a big glossary a popular tag has thousands of terms, and counting shared tags for
+    all of them would cost more than the rest of the page.
+    """
     if count <= 0 or not tag_slugs:
         return []
+    live = Publication.objects.live().exclude(term_id__in={term_id, *exclude})
+    parts, params = [], []
+    for n, slug in enumerate(dict.fromkeys(tag_slugs)):
+        newest = live.filter(tags__slug=slug).order_by("-pk").values("pk")[:SUGGESTION_CANDIDATES]
+        sql, tag_params = newest.query.sql_with_params()
+        # Each tag's newest are a sliced subquery: wrapped so both databases accept the union.
+        parts.append(f"SELECT * FROM ({sql}) AS tag_{n}")  # noqa: S608 (ORM-compiled, bound)
+        params.extend(tag_params)
+    candidates = RawSQL(" UNION ALL ".join(parts), params)  # noqa: S611 (as above)
     return list(
-        Publication.objects.live()
-        .filter(tags__slug__in=tag_slugs)
-        .exclude(term_id__in={term_id, *exclude})
+        live.filter(pk__in=candidates, tags__slug__in=tag_slugs)
         .annotate(shared=Count("tags"))
         .order_by("-shared", Lower("title"))
         .for_cards()[:count]

@@ -1,41 +1,25 @@
 """Reader pages. Every view reads publications through ``Publication.objects.live()``."""
 
-import string
 from urllib.parse import urlencode
 
-from django.db.models import CharField, F, Value
-from django.db.models.functions import Lower, Substr, Upper
+from django.db.models.functions import Lower
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from terms import search, structured_data
+from terms import listings, search, structured_data
 from terms.links import (
     RELATED_CARDS,
     cards_and_backlinks,
     link_live_terms,
     suggested_terms,
 )
-from terms.models import SECTION_FIELDS, Category, Publication, PublicationAlias, Term
+from terms.models import SECTION_FIELDS, Category, Publication, Term
+from terms.models.publication import LETTERS
 from terms.names import live_publication_for_slug, was_live_at
 from terms.publishing import reader_copy
-
-LETTERS = list(string.ascii_uppercase)
-OTHER_LETTER = "#"
-
-
-def initial_of(field: str):
-    return Upper(Substr(field, 1, 1))
-
-
-def filter_by_letter(queryset, letter: str | None):
-    if letter is None:
-        return queryset
-    if letter == OTHER_LETTER:
-        return queryset.exclude(initial__in=LETTERS)
-    return queryset.filter(initial=letter)
 
 
 class LiveTermsMixin:
@@ -45,98 +29,81 @@ class LiveTermsMixin:
         return Publication.objects.live().select_related("category")
 
 
+class CountedListMixin:
+    """A paginated listing whose number of items is kept (``listing_count``), not counted on
+    every request; the context gets ``page_range``, the page numbers to link to."""
+
+    def listing_count(self) -> int:
+        raise NotImplementedError
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return listings.CountedPaginator(
+            queryset,
+            per_page,
+            count=self.listing_count(),
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        context["page_range"] = list(
+            page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        )
+        return context
+
+
 class HomeView(LiveTermsMixin, TemplateView):
     template_name = "terms/home.html"
     recent_count = 8
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            categories=Category.objects.with_live_terms(),
-            letters=letter_strip(),
+            categories=listings.categories_with_live_terms(),
+            letters=listings.letter_strip(),
             recent_terms=self.live_terms().order_by("-go_live_at")[: self.recent_count],
             **kwargs,
         )
 
 
-INDEX_COLUMNS = ("label", "sort_key", "initial", "term_slug", "entry_summary", "alias_of")
+class TermIndexView(CountedListMixin, ListView):
+    """The A–Z index, one letter at a time (``?letter=O``, pages within it ``&page=2``);
+    without a letter, the first letter that has terms."""
 
-
-def index_entries():
-    """Live terms and their aliases as two querysets of A–Z entries with the same columns.
-
-    Each entry points at its term; an alias entry also carries the term's title.
-    """
-    live = Publication.objects.live()
-    terms = (
-        live.annotate(
-            label=F("title"),
-            sort_key=Lower("title"),
-            initial=initial_of("title"),
-            term_slug=F("slug"),
-            entry_summary=F("summary"),
-            alias_of=Value(None, output_field=CharField()),
-        )
-        .values(*INDEX_COLUMNS)
-        .order_by()
-    )
-    aliases = (
-        PublicationAlias.objects.filter(publication__in=live)
-        .annotate(
-            label=F("name"),
-            sort_key=Lower("name"),
-            initial=initial_of("name"),
-            term_slug=F("publication__slug"),
-            entry_summary=F("publication__summary"),
-            alias_of=F("publication__title"),
-        )
-        .values(*INDEX_COLUMNS)
-        .order_by()
-    )
-    return terms, aliases
-
-
-def letter_strip(active: str | None = None) -> list[dict]:
-    """The A–Z strip: every letter, marked whether any live term or alias starts with it."""
-    terms, aliases = index_entries()
-    used = set(
-        terms.values_list("initial", flat=True).union(aliases.values_list("initial", flat=True))
-    )
-    has_other = any(initial not in LETTERS for initial in used)
-    strip = [
-        {"letter": letter, "enabled": letter in used, "active": letter == active}
-        for letter in LETTERS
-    ]
-    strip.append({"letter": OTHER_LETTER, "enabled": has_other, "active": active == OTHER_LETTER})
-    return strip
-
-
-class TermIndexView(ListView):
     template_name = "terms/term_index.html"
     context_object_name = "entries"
-    paginate_by = 200
+    paginate_by = 100
 
-    def get_letter(self) -> str | None:
+    def requested_letter(self) -> str | None:
         letter = self.request.GET.get("letter", "").strip().upper()
         if not letter:
             return None
-        if letter not in LETTERS and letter != OTHER_LETTER:
+        if letter not in listings.INDEX_LETTERS:
             raise Http404("No such letter.")
         return letter
 
     def get_queryset(self):
-        self.letter = self.get_letter()
-        terms, aliases = index_entries()
-        terms = filter_by_letter(terms, self.letter)
-        aliases = filter_by_letter(aliases, self.letter)
-        return terms.union(aliases, all=True).order_by("sort_key", "alias_of")
+        self.requested = self.requested_letter()
+        self.letters_in_use = listings.letters_in_use()
+        self.letter = self.requested or next(iter(self.letters_in_use), LETTERS[0])
+        return listings.letter_entries(self.letter)
+
+    def listing_count(self) -> int:
+        return listings.letter_count(self.letter)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        entries = list(context["entries"])
         context.update(
-            structured_data=structured_data.term_set_page(context["entries"]),
+            entries=entries,
+            first_entry=entries[0] if entries else None,
+            last_entry=entries[-1] if entries else None,
+            structured_data=structured_data.term_set_page(entries),
             letter=self.letter,
-            letters=letter_strip(self.letter),
-            query_prefix=urlencode({"letter": self.letter}) if self.letter else "",
+            requested_letter=self.requested,
+            letters=listings.letter_strip(self.letter, self.letters_in_use),
+            query_prefix=urlencode({"letter": self.letter}),
         )
         return context
 
@@ -150,7 +117,9 @@ def term_page_context(
     The keyword arguments are a publication's record (``publishing.reader_copy``).
     Two queries whatever the number of related terms, links and tags.
     """
-    cards, backlinks = cards_and_backlinks(term_id, [*related_term_ids, *linked_term_ids])
+    cards, backlinks, more_backlinks = cards_and_backlinks(
+        term_id, [*related_term_ids, *linked_term_ids]
+    )
     related = [cards[i] for i in related_term_ids if i in cards]
     suggested = suggested_terms(
         term_id,
@@ -162,6 +131,7 @@ def term_page_context(
         "related_terms": related,
         "suggested_terms": suggested,
         "linked_from": backlinks,
+        "more_linked_from": more_backlinks,
         "aliases": alias_names,
         "tags": tag_list,
         "sections": {
@@ -242,31 +212,37 @@ class TermPreviewView(DetailView):
         return response
 
 
-class CategoryDetailView(LiveTermsMixin, ListView):
+class CategoryDetailView(CountedListMixin, LiveTermsMixin, ListView):
     template_name = "terms/category_detail.html"
     context_object_name = "terms"
-    paginate_by = 50
+    paginate_by = 48
 
     def get_queryset(self):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
         return self.live_terms().filter(category=self.category).order_by(Lower("title"))
 
+    def listing_count(self) -> int:
+        return listings.category_count(self.category)
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-class TagDetailView(LiveTermsMixin, ListView):
+class TagDetailView(CountedListMixin, ListView):
     template_name = "terms/tag_detail.html"
     context_object_name = "terms"
-    paginate_by = 50
+    paginate_by = 48
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        terms = self.live_terms().filter(tags=self.tag).order_by(Lower("title"))
-        if not terms.exists():
+        self.count = listings.tag_count(self.tag)
+        if not self.count:
             # A tag used only by unpublished terms is not public either.
             raise Http404("No live term has this tag.")
-        return terms
+        return listings.tag_terms(self.tag)
+
+    def listing_count(self) -> int:
+        return self.count
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

@@ -188,13 +188,16 @@ def test_a_scheduled_term_appears_on_time_with_pages_stored(client, glossary, pa
     publish(scheduled, go_live_at=go_live)
 
     with time_machine.travel(go_live - dt.timedelta(minutes=10), tick=False):
-        before = client.get("/terms/")
+        before = client.get("/terms/?letter=S")
         assert b"Scheduled" not in before.content
+        assert b'href="/terms/?letter=S"' not in client.get("/terms/").content
         # Nobody may keep this page past the go-live time either.
         max_age = int(before["Cache-Control"].split("max-age=")[1].split(",")[0])
         assert max_age <= 600
     with time_machine.travel(go_live, tick=False):
-        assert b"Scheduled" in client.get("/terms/").content
+        assert b"Scheduled" in client.get("/terms/?letter=S").content
+        # The A–Z strip, kept until content changes, gains the letter on time too.
+        assert b'href="/terms/?letter=S"' in client.get("/terms/").content
         assert client.get("/terms/scheduled/").status_code == 200
 
 

@@ -10,7 +10,7 @@ import string
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Case, CharField, F, Q, Subquery, Value, When
+from django.db.models import Case, F, Q, Subquery, Value, When
 from django.db.models.functions import Lower, Substr, Upper
 from django.db.models.lookups import In
 from django.urls import reverse
@@ -28,18 +28,21 @@ LETTERS = tuple(string.ascii_uppercase)
 OTHER_LETTER = "#"
 
 
-def index_letter(field: str):
-    """The A–Z letter of the name in ``field``, worked out by the database.
+def index_letter(field: str) -> models.GeneratedField:
+    """A column holding the A–Z letter of the name in ``field``, kept by the database.
 
-    The same expression is indexed (with the lowercased name) on publications and their
-    aliases, so one letter's entries are an index range in A–Z order, whatever the size of
-    the glossary.
+    Publications and their aliases have one, indexed with the lowercased name, so one letter's
+    entries are an index range in A–Z order whatever the size of the glossary, and nothing
+    that writes names has to remember it.
     """
     first = Upper(Substr(field, 1, 1))
-    return Case(
-        When(In(first, LETTERS), then=Upper(Substr(field, 1, 1))),
-        default=Value(OTHER_LETTER),
-        output_field=CharField(),
+    return models.GeneratedField(
+        expression=Case(
+            When(In(first, LETTERS), then=Upper(Substr(field, 1, 1))),
+            default=Value(OTHER_LETTER),
+        ),
+        output_field=models.CharField(max_length=1),
+        db_persist=True,
     )
 
 
@@ -115,6 +118,8 @@ class Publication(models.Model):
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="publications")
     title = models.CharField(max_length=NAME_MAX_LENGTH)
     slug = models.SlugField(max_length=NAME_MAX_LENGTH)
+    # Where the title is listed in the A–Z.
+    letter = index_letter("title")
     summary = models.CharField(max_length=SUMMARY_MAX_LENGTH)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="publications")
     # The Markdown as approved (for history and comparison) and its sanitized HTML.
@@ -160,7 +165,7 @@ class Publication(models.Model):
             models.Index(fields=["slug"], name="terms_pub_slug"),
             models.Index(Lower("title"), name="terms_pub_title_lower"),
             # One A–Z letter, and one category, in A–Z order.
-            models.Index(index_letter("title"), Lower("title"), name="terms_pub_letter_title"),
+            models.Index(F("letter"), Lower("title"), name="terms_pub_letter_title"),
             models.Index(F("category"), Lower("title"), name="terms_pub_category_title"),
         ]
         constraints = [
@@ -212,6 +217,7 @@ class PublicationAlias(models.Model):
     publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=NAME_MAX_LENGTH)
     slug = models.SlugField(max_length=NAME_MAX_LENGTH)
+    letter = index_letter("name")
 
     class Meta:
         ordering = [Lower("name")]
@@ -219,7 +225,7 @@ class PublicationAlias(models.Model):
         indexes = [
             models.Index(fields=["slug"], name="terms_pubalias_slug"),
             models.Index(Lower("name"), name="terms_pubalias_name_lower"),
-            models.Index(index_letter("name"), Lower("name"), name="terms_pubalias_letter_name"),
+            models.Index(F("letter"), Lower("name"), name="terms_pubalias_letter_name"),
         ]
 
     def __str__(self):

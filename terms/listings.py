@@ -1,0 +1,149 @@
+"""What the reader listings show: the A–Z index letter by letter, categories and tags, and
+the counts they give.
+
+A listing page reads one page of rows through an index, whatever the size of the glossary.
+What would otherwise take every live term into account (which letters have terms, how many
+terms a letter, a category or a tag has) is kept until content changes
+(``page_cache.until_content_changes``: the next publish, take-down or scheduled go-live or
+expiry), so a listing page pays for it once per change, not once per request.
+"""
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import CharField, Exists, F, OuterRef, Value
+from django.db.models.functions import Lower
+from django.utils.functional import cached_property
+
+from glossary_site.page_cache import until_content_changes
+from terms.models import Category, Publication, PublicationAlias
+from terms.models.publication import LETTERS, OTHER_LETTER
+
+# The A–Z strip, in order: A to Z, then everything else.
+INDEX_LETTERS = (*LETTERS, OTHER_LETTER)
+# Stands for the letter in a probe compiled once (see _letters_in_use).
+PROBE = "\x00letter"
+INDEX_COLUMNS = ("label", "sort_key", "letter", "term_slug", "entry_summary", "alias_of")
+
+
+# --- the A–Z index ---
+
+
+def _index_terms():
+    return Publication.objects.live().annotate(
+        label=F("title"),
+        sort_key=Lower("title"),
+        term_slug=F("slug"),
+        entry_summary=F("summary"),
+        alias_of=Value(None, output_field=CharField()),
+    )
+
+
+def _live_aliases():
+    live = Publication.objects.live().filter(pk=OuterRef("publication_id"))
+    return PublicationAlias.objects.filter(Exists(live))
+
+
+def _index_aliases():
+    return _live_aliases().annotate(
+        label=F("name"),
+        sort_key=Lower("name"),
+        term_slug=F("publication__slug"),
+        entry_summary=F("publication__summary"),
+        alias_of=F("publication__title"),
+    )
+
+
+def letter_entries(letter: str):
+    """The A–Z entries under ``letter``: live terms and, after each name they sort with, the
+    other names (aliases) of live terms, each pointing at its term. Dictionaries of
+    ``INDEX_COLUMNS``; an alias entry has the term's title in ``alias_of``."""
+    terms = _index_terms().filter(letter=letter).values(*INDEX_COLUMNS).order_by()
+    aliases = _index_aliases().filter(letter=letter).values(*INDEX_COLUMNS).order_by()
+    return terms.union(aliases, all=True).order_by("sort_key", "alias_of")
+
+
+def letter_count(letter: str) -> int:
+    """How many entries (terms and aliases) ``letter`` has."""
+    return until_content_changes(
+        f"az:count:{letter}",
+        lambda: (
+            _index_terms().filter(letter=letter).count()
+            + _index_aliases().filter(letter=letter).count()
+        ),
+    )
+
+
+def _letters_in_use() -> list[str]:
+    # One statement: for each letter, an index probe into live terms and one into live
+    # aliases, each stopping at the first row. A probe is compiled once by the ORM (through
+    # live(), the one door) and bound to each letter in turn: building 54 querysets cost more
+    # than running them.
+    parts, params = [], []
+    for rows in (Publication.objects.live(), _live_aliases()):
+        probe = rows.filter(letter=PROBE).order_by().values("letter")
+        sql, probe_params = probe.query.sql_with_params()
+        for letter in INDEX_LETTERS:
+            parts.append(f"SELECT %s AS letter WHERE EXISTS ({sql})")
+            params += [letter, *(letter if p == PROBE else p for p in probe_params)]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ".join(parts), params)
+        used = {letter for (letter,) in cursor.fetchall()}
+    return [letter for letter in INDEX_LETTERS if letter in used]
+
+
+def letters_in_use() -> list[str]:
+    """The letters (and "#") under which at least one live term or alias is listed."""
+    return until_content_changes("az:letters", _letters_in_use)
+
+
+def letter_strip(active: str | None = None, used: list[str] | None = None) -> list[dict]:
+    """The A–Z strip: every letter, whether anything is listed under it (``used``, default
+    ``letters_in_use()``), and which one is shown."""
+    used = set(letters_in_use() if used is None else used)
+    return [
+        {"letter": letter, "enabled": letter in used, "active": letter == active}
+        for letter in INDEX_LETTERS
+    ]
+
+
+# --- categories and tags ---
+
+
+def categories_with_live_terms() -> list[Category]:
+    """The categories readers can see, in their order, each with ``live_count``."""
+    return until_content_changes(
+        "categories:live", lambda: list(Category.objects.with_live_terms())
+    )
+
+
+def category_count(category: Category) -> int:
+    """How many live terms ``category`` has."""
+    counts = {c.pk: c.live_count for c in categories_with_live_terms()}
+    return counts.get(category.pk, 0)
+
+
+def tag_terms(tag):
+    """The live terms with ``tag``, in A–Z order."""
+    return (
+        Publication.objects.live()
+        .filter(tagged_items__tag=tag)
+        .select_related("category")
+        .order_by(Lower("title"))
+    )
+
+
+def tag_count(tag) -> int:
+    """How many live terms have ``tag``."""
+    return until_content_changes(f"tag:count:{tag.pk}", lambda: tag_terms(tag).count())
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the number of items, instead of counting them on every request."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
