@@ -74,9 +74,7 @@ def test_json_clients_get_json(path, headers):
     ("error", "status"),
     [(OperationalError("connection timeout expired"), 503), (ValueError("a bug"), 500)],
 )
-def test_errors_raised_outside_a_view_answer_503_for_an_outage_and_500_otherwise(
-    rf, error, status
-):
+def test_errors_raised_outside_a_view_answer_503_for_an_outage_and_500_otherwise(rf, error, status):
     try:
         raise error
     except Exception:
