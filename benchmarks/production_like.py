@@ -5,7 +5,7 @@ glossary) and a private redis-server on a spare port, optionally reaching the da
 a TCP proxy that can refuse or hang, so an outage never touches the machine's own PostgreSQL
 or Redis. Also the mix of reader URLs both scripts request.
 
-Everything here is importable on its own (no Django setup), so a test can reuse the proxy.
+The servers (private Redis, proxy) are the tests' own, from tests/real_servers.py.
 """
 
 import contextlib
@@ -14,36 +14,25 @@ import os
 import random
 import shutil
 import signal
-import socket
 import string
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
-POSTGRES_PORT = 5432
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for_port(port: int, *, up: bool = True, timeout: float = 30) -> None:
-    """Wait until something listens on ``port`` (or, with ``up=False``, until nothing does)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if (probe.connect_ex(("127.0.0.1", port)) == 0) == up:
-                return
-        time.sleep(0.05)
-    raise TimeoutError(f"port {port} is {'not ' if up else ''}listening after {timeout} s")
+# The servers the outage tests use too: free ports, a private Redis, the misbehaving proxy.
+from tests.real_servers import (  # noqa: E402
+    POSTGRES_PORT,
+    PrivateRedis,
+    TcpProxy,
+    free_port,
+)
 
 
 def load_average() -> str:
@@ -93,119 +82,6 @@ def prepare_database(name: str, env: dict) -> None:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-
-
-class PrivateRedis:
-    """A redis-server of our own on a spare port, without persistence, stopped and started."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self._process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        self._process = subprocess.Popen(
-            [
-                *("redis-server", "--port", str(self.port), "--bind", "127.0.0.1"),
-                *("--save", "", "--appendonly", "no", "--daemonize", "no"),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        wait_for_port(self.port)
-
-    def stop(self) -> None:
-        if self._process is not None:
-            self._process.terminate()
-            self._process.wait(timeout=10)
-            self._process = None
-            wait_for_port(self.port, up=False)
-
-
-class DatabaseProxy:
-    """127.0.0.1:``port`` forwarded to PostgreSQL, in one of three modes:
-
-    - ``forward()``: bytes pass both ways;
-    - ``refuse()``: nothing listens and open connections are closed (the server is down);
-    - ``hang()``: the server does not answer: open connections stay open but nothing comes
-      back, and new ones are accepted and never answered. Leaving this mode closes them all
-      (what was sent meanwhile is lost, as when a stuck server is restarted).
-    """
-
-    def __init__(self, target_port: int = POSTGRES_PORT):
-        self.target_port = target_port
-        self.port = free_port()
-        self.mode = "refuse"
-        self._listener: socket.socket | None = None
-        self._open: set[socket.socket] = set()
-        self._lock = threading.Lock()
-
-    def forward(self) -> None:
-        if self.mode == "hang":
-            self._close_connections()
-        self.mode = "forward"
-        self._listen()
-
-    def refuse(self) -> None:
-        self.mode = "refuse"
-        if self._listener is not None:
-            with contextlib.suppress(OSError):
-                self._listener.shutdown(socket.SHUT_RDWR)  # Wakes the blocked accept().
-            self._listener.close()
-            self._listener = None
-        self._close_connections()
-
-    def hang(self) -> None:
-        self.mode = "hang"
-        self._listen()
-
-    def _listen(self) -> None:
-        if self._listener is None:
-            listener = socket.socket()
-            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            listener.bind(("127.0.0.1", self.port))
-            listener.listen(128)
-            self._listener = listener
-            threading.Thread(target=self._accept, args=[listener], daemon=True).start()
-
-    def _accept(self, listener: socket.socket) -> None:
-        while True:
-            try:
-                client, _ = listener.accept()
-            except OSError:
-                return
-            self._keep(client)
-            if self.mode != "forward":
-                continue  # Accepted, never answered.
-            try:
-                server = socket.create_connection(("127.0.0.1", self.target_port))
-            except OSError:
-                client.close()
-                continue
-            self._keep(server)
-            threading.Thread(target=self._pipe, args=[client, server], daemon=True).start()
-            threading.Thread(target=self._pipe, args=[server, client], daemon=True).start()
-
-    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
-        with contextlib.suppress(OSError):
-            while data := source.recv(65536):
-                if self.mode == "forward":
-                    sink.sendall(data)
-                # Otherwise swallowed: the other side waits for an answer that never comes.
-        for sock in (source, sink):
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
-
-    def _keep(self, sock: socket.socket) -> None:
-        with self._lock:
-            self._open.add(sock)
-
-    def _close_connections(self) -> None:
-        with self._lock:
-            sockets, self._open = self._open, set()
-        for sock in sockets:
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
-            sock.close()
 
 
 class Gunicorn:
@@ -286,7 +162,7 @@ def production_site(
     gunicorn's log (and the app's, at ERROR) is kept at ``log`` if given."""
     work = Path(tempfile.mkdtemp(prefix="glossary-benchmark-"))
     redis = PrivateRedis()
-    proxy = DatabaseProxy() if through_proxy else None
+    proxy = TcpProxy(POSTGRES_PORT) if through_proxy else None
     port = free_port()
     database_port = proxy.port if proxy else POSTGRES_PORT
     env = site_environment(

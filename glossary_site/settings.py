@@ -105,6 +105,8 @@ TEMPLATES = [
     },
 ]
 
+# Seconds PostgreSQL lets one statement run (0: no limit; for long maintenance commands).
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "15"))
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -131,13 +133,25 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     options.setdefault("keepalives_idle", 30)
     options.setdefault("keepalives_interval", 5)
     options.setdefault("keepalives_count", 3)
-    statement_timeout = int(float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20")) * 1000)
+    # Our backend: Django's, plus a deadline on every wait for the server's answer
+    # (DATABASE_ANSWER_TIMEOUT below), for a server that keeps connections open but is frozen.
+    DATABASES["default"]["ENGINE"] = "glossary_site.postgresql"
     # No JIT compilation: it starts when a query's estimated cost is high, and for the short
     # queries of a web request it costs far more than it saves (a search query planned as
     # expensive took 20 ms to run after 320 ms of compiling).
     options["options"] = (
-        f"{options.get('options', '')} -c jit=off -c statement_timeout={statement_timeout}"
+        f"{options.get('options', '')} -c jit=off"
+        f" -c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
     ).strip()
+# Seconds to wait for any answer from PostgreSQL on an open connection before giving up on it:
+# by default the statement timeout plus 5 s (the server cancels a slow query first); none
+# when the statement timeout is off.
+DATABASE_ANSWER_TIMEOUT = float(
+    os.environ.get(
+        "DATABASE_ANSWER_TIMEOUT",
+        str(DATABASE_STATEMENT_TIMEOUT + 5 if DATABASE_STATEMENT_TIMEOUT else 0),
+    )
+)
 # Retry-After on 503 answers while the database is unavailable, and how long a process then
 # answers 503 without trying the database again.
 DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "5"))

@@ -75,36 +75,38 @@ class TcpProxy:
 
     - ``forward()``: pass bytes both ways (the normal state);
     - ``refuse()``: stop listening and cut every connection: clients are refused at once;
-    - ``hang()``: cut every open connection and accept new ones without ever answering, as a
-      server that has stopped responding does.
+    - ``hang()``: answer nothing, as a frozen server does: open connections stay open but what
+      is sent on them is swallowed, and new ones are accepted and never answered. Leaving
+      this mode closes them all (as restarting a stuck server does).
     """
 
     def __init__(self, target_port: int):
         self.target_port = target_port
         self.port = free_port()
-        self._mode = "forward"
+        self.mode = "refuse"
         self._listener: socket.socket | None = None
-        self._sockets: set[socket.socket] = set()
+        self._open: set[socket.socket] = set()
         self._lock = threading.Lock()
 
     def forward(self) -> None:
-        self._mode = "forward"
+        if self.mode == "hang":
+            self._close_connections()
+        self.mode = "forward"
         self._listen()
 
     def hang(self) -> None:
-        self._mode = "hang"
-        self._cut_connections()
+        self.mode = "hang"
         self._listen()
 
     def refuse(self) -> None:
-        self._mode = "refuse"
+        self.mode = "refuse"
         if self._listener is not None:
             # shutdown() wakes the accept() blocked in the other thread; close() alone does not.
             with contextlib.suppress(OSError):
                 self._listener.shutdown(socket.SHUT_RDWR)
             self._listener.close()
             self._listener = None
-        self._cut_connections()
+        self._close_connections()
         wait_for_port(self.port, up=False)
 
     def close(self) -> None:
@@ -116,7 +118,7 @@ class TcpProxy:
         listener = socket.socket()
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(("127.0.0.1", self.port))
-        listener.listen(64)
+        listener.listen(128)
         self._listener = listener
         threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
 
@@ -126,35 +128,35 @@ class TcpProxy:
                 client, _ = listener.accept()
             except OSError:
                 return
-            self._track(client)
-            if self._mode != "forward":
-                continue  # Held open, never answered.
+            self._keep(client)
+            if self.mode != "forward":
+                continue  # Accepted, never answered.
             try:
                 upstream = socket.create_connection(("127.0.0.1", self.target_port))
             except OSError:
                 client.close()
                 continue
-            self._track(upstream)
+            self._keep(upstream)
             for source, sink in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
 
     def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
-        try:
-            while self._mode == "forward" and (data := source.recv(65536)):
-                sink.sendall(data)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                if self.mode == "forward":
+                    sink.sendall(data)
+                # Otherwise swallowed: the other side waits for an answer that never comes.
         for sock in (source, sink):
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
 
-    def _track(self, sock: socket.socket) -> None:
+    def _keep(self, sock: socket.socket) -> None:
         with self._lock:
-            self._sockets.add(sock)
+            self._open.add(sock)
 
-    def _cut_connections(self) -> None:
+    def _close_connections(self) -> None:
         with self._lock:
-            sockets, self._sockets = self._sockets, set()
+            sockets, self._open = self._open, set()
         for sock in sockets:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)

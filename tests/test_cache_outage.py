@@ -1,6 +1,6 @@
 """Redis down: reader pages and signups keep working, /healthz says so, nothing stale after.
 
-A private redis-server is stopped and started inside each test (tests/outage_servers.py).
+A private redis-server is stopped and started inside each test (tests/real_servers.py).
 """
 
 import logging

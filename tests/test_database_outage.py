@@ -2,7 +2,7 @@
 
 The first tests inject a database error into a request to check what each kind of client
 gets. The others run the site in gunicorn against a scratch PostgreSQL database reached through
-a proxy (tests/outage_servers.py) that the test makes refuse, hang, or (with iptables) drop
+a proxy (tests/real_servers.py) that the test makes refuse, hang, or (with iptables) drop
 packets, and check that the same process serves again once the database is back.
 """
 
@@ -107,6 +107,7 @@ def site(proxy, scratch_postgres):
         DATABASE_CONNECT_TIMEOUT="2",
         DATABASE_TCP_TIMEOUT="2",
         DATABASE_RETRY_AFTER="1",
+        DATABASE_ANSWER_TIMEOUT="2",
     )
     assert site.serves_again()
     yield site
@@ -144,8 +145,9 @@ def test_a_refused_database_gives_503_then_the_site_recovers(site, outage):
 
 
 @needs_postgres
-def test_a_hung_database_gives_503_instead_of_holding_the_worker(site, outage):
-    outage.hang()  # Connections are accepted and never answered.
+def test_a_frozen_database_gives_503_instead_of_holding_the_worker(site, outage):
+    assert site.get("/terms/")[0] == 200  # The worker now holds an open connection.
+    outage.hang()  # Open connections stay open but get no answer; new ones are never answered.
 
     assert_unavailable(site)
 

@@ -89,7 +89,7 @@ def test_deploy_check_has_only_the_justified_hsts_preload_warning():
     ("url", "engine"),
     [
         ("sqlite:////tmp/x.sqlite3", "django.db.backends.sqlite3"),
-        ("postgres://u:p@db.example:5432/glossary", "django.db.backends.postgresql"),
+        ("postgres://u:p@db.example:5432/glossary", "glossary_site.postgresql"),
     ],
 )
 def test_database_comes_from_database_url(url, engine):
