@@ -188,7 +188,8 @@ else:
 # (0: never stored; HTTP caching headers still apply), and what anonymous reader responses
 # tell browsers (max-age) and shared caches or CDNs (s-maxage). Both are capped by the next
 # scheduled go-live or expiry.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "86400"))
+# Off by default in development, where templates change under a running server.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "86400"))
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
 HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "300"))
 HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "60"))
