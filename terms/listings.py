@@ -11,7 +11,7 @@ expiry), so a listing page pays for it once per change, not once per request.
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import CharField, Exists, F, OuterRef, Value
-from django.db.models.functions import Lower
+from django.db.models.functions import Cast, Lower
 from django.utils.functional import cached_property
 
 from glossary_site.page_cache import until_content_changes
@@ -34,7 +34,9 @@ def _index_terms():
         sort_key=Lower("title"),
         term_slug=F("slug"),
         entry_summary=F("summary"),
-        alias_of=Value(None, output_field=CharField()),
+        # Cast on both sides so the two column types match exactly: PostgreSQL then merges
+        # the two index scans in order and stops after one page.
+        alias_of=Cast(Value(None), output_field=CharField()),
     )
 
 
@@ -49,17 +51,34 @@ def _index_aliases():
         sort_key=Lower("name"),
         term_slug=F("publication__slug"),
         entry_summary=F("publication__summary"),
-        alias_of=F("publication__title"),
+        alias_of=Cast("publication__title", output_field=CharField()),
     )
 
 
-def letter_entries(letter: str):
-    """The A–Z entries under ``letter``: live terms and, after each name they sort with, the
-    other names (aliases) of live terms, each pointing at its term. Dictionaries of
-    ``INDEX_COLUMNS``; an alias entry has the term's title in ``alias_of``."""
-    terms = _index_terms().filter(letter=letter).values(*INDEX_COLUMNS).order_by()
-    aliases = _index_aliases().filter(letter=letter).values(*INDEX_COLUMNS).order_by()
-    return terms.union(aliases, all=True).order_by("sort_key", "alias_of")
+class LetterEntries:
+    """The A–Z entries under a letter: live terms and, where their names sort, the other names
+    (aliases) of live terms, each pointing at its term. Sliced by a paginator, it reads one
+    page: dictionaries of ``INDEX_COLUMNS``; an alias entry has the term's title in
+    ``alias_of``."""
+
+    def __init__(self, letter: str):
+        self.letter = letter
+
+    def count(self) -> int:
+        return letter_count(self.letter)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, page: slice) -> list[dict]:
+        terms = _index_terms().filter(letter=self.letter).values(*INDEX_COLUMNS).order_by()
+        aliases = _index_aliases().filter(letter=self.letter).values(*INDEX_COLUMNS).order_by()
+        if connection.features.supports_slicing_ordering_in_compound:
+            # Each kind read in order from its (letter, name) index only up to the end of the
+            # page (PostgreSQL otherwise reads and sorts the whole letter for every page).
+            terms = terms.order_by("sort_key")[: page.stop]
+            aliases = aliases.order_by("sort_key")[: page.stop]
+        return list(terms.union(aliases, all=True).order_by("sort_key")[page])
 
 
 def letter_count(letter: str) -> int:
@@ -67,8 +86,8 @@ def letter_count(letter: str) -> int:
     return until_content_changes(
         f"az:count:{letter}",
         lambda: (
-            _index_terms().filter(letter=letter).count()
-            + _index_aliases().filter(letter=letter).count()
+            Publication.objects.live().filter(letter=letter).count()
+            + _live_aliases().filter(letter=letter).count()
         ),
     )
 

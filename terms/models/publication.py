@@ -167,6 +167,15 @@ class Publication(models.Model):
             # One A–Z letter, and one category, in A–Z order.
             models.Index(F("letter"), Lower("title"), name="terms_pub_letter_title"),
             models.Index(F("category"), Lower("title"), name="terms_pub_category_title"),
+            # Counting live terms (of a letter, a category, a tag, an alias's term) from the
+            # index alone, without reading the rows and their texts.
+            models.Index(
+                fields=["letter", "go_live_at", "live_until"], name="terms_pub_letter_live"
+            ),
+            models.Index(
+                fields=["category", "go_live_at", "live_until"], name="terms_pub_category_live"
+            ),
+            models.Index(fields=["id", "go_live_at", "live_until"], name="terms_pub_id_live"),
         ]
         constraints = [
             models.CheckConstraint(
