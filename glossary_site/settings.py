@@ -86,7 +86,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "glossary_site.urls"
+# For benchmarks only: benchmarks/serve.py sets benchmarks.urls (the site plus a constant
+# "floor" page to compare against); deployments leave it unset.
+ROOT_URLCONF = os.environ.get("DJANGO_ROOT_URLCONF", "glossary_site.urls")
 WSGI_APPLICATION = "glossary_site.wsgi.application"
 
 TEMPLATES = [

@@ -1,0 +1,324 @@
+"""Reader pages against a floor: what each page costs as a share of the cheapest page.
+
+    .venv/bin/python benchmarks/serve.py                      # 1,000 and 100,000 terms, ~20 min
+    .venv/bin/python benchmarks/serve.py --terms 1000 --cache on --pairs 3
+
+Runs the site as production does (benchmarks/production_like.py: gunicorn with DEBUG off,
+2 × cores + 1 sync workers, PostgreSQL, a private redis-server) under the benchmark URLconf,
+benchmarks/urls.py, which adds ``/__floor__/``: a constant ~14 KB page from a view that does
+no work, behind the same middleware as every page. For each page, wrk alternates rounds on
+the floor and on the page (a few seconds each, several pairs) and the script prints the page's
+req/s, p50 and p99 latency, the floor's req/s in the rounds beside it, and the median of the
+pairs' ratios (page req/s ÷ floor req/s). Alternating rounds make the ratio robust to other work
+on the machine changing during the run; the load average is printed before and after.
+
+Each glossary size runs twice in separate gunicorn processes: page cache on (the default
+PAGE_CACHE_SECONDS) and off (PAGE_CACHE_SECONDS=0: every request makes its page). The
+databases are scratch PostgreSQL databases (glossary_serve1k, glossary_serve100k), filled the
+first time by benchmarks/reader_pages.py's generator (100,000 terms take about 5 minutes),
+migrated every time. Every request asks for gzip, as browsers do; the 304 rounds send the ETag
+of a first GET in If-None-Match. Needs wrk (Debian: apt-get install wrk).
+
+Benchmark figures, not tests: they depend on the machine and on what else runs on it.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import string
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from production_like import (
+    POSTGRES,
+    ROOT,
+    Gunicorn,
+    PrivateRedis,
+    free_port,
+    load_average,
+    site_environment,
+)
+
+SAMPLE = "open-weight"  # The term benchmarks/reader_pages.py links up like a real one.
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    path: str
+    # The least share of the floor's req/s wanted with the page cache on and off (None: none).
+    want_on: float | None
+    want_off: float | None
+    conditional: bool = False  # Send If-None-Match with the page's ETag: a 304 each time.
+
+
+TARGETS = [
+    Target("term page", f"/terms/{SAMPLE}/", 0.9, 0.25),
+    Target("A–Z letter page", "/terms/?letter=M", 0.9, 0.15),
+    Target("category", "/categories/bench-topic-1/", 0.9, 0.15),
+    Target("home", "/", 0.9, 0.15),
+    Target("term page, 304", f"/terms/{SAMPLE}/", 0.9, None, conditional=True),
+    Target("API term", f"/api/terms/{SAMPLE}/", None, None),
+]
+FLOOR = "/__floor__/"
+
+# wrk runs this in each thread: fixed headers, no per-response Lua (which would slow wrk down
+# for every request), and one JSON line from done() for us.
+LUA = """
+wrk.method = "GET"
+wrk.path = %(path)s
+wrk.headers["Accept-Encoding"] = "gzip"
+%(extra)s
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'WRK-RESULT {"requests": %%d, "duration_us": %%d, "bytes": %%d, "p50_us": %%d, ' ..
+    '"p99_us": %%d, "socket_errors": %%d, "bad_status": %%d}\\n',
+    summary.requests, summary.duration, summary.bytes, latency:percentile(50),
+    latency:percentile(99), e.connect + e.read + e.write + e.timeout, e.status))
+end
+"""
+
+
+@dataclass
+class Round:
+    requests: int
+    seconds: float
+    bytes: int
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds
+
+
+def lua_script(directory: Path, name: str, path: str, headers: dict[str, str]) -> Path:
+    extra = "\n".join(f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in headers.items())
+    script = directory / f"{name}.lua"
+    script.write_text(LUA % {"path": json.dumps(path), "extra": extra})
+    return script
+
+
+def wrk(base_url: str, script: Path, *, threads: int, connections: int, seconds: int) -> Round:
+    """One round of load; the figures wrk's done() printed."""
+    result = subprocess.run(
+        [
+            *("wrk", "--threads", str(threads), "--connections", str(connections)),
+            *("--duration", f"{seconds}s", "--timeout", "10s", "--script", str(script), base_url),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    for line in result.stdout.splitlines():
+        if line.startswith("WRK-RESULT "):
+            figures = json.loads(line.removeprefix("WRK-RESULT "))
+            return Round(
+                requests=figures["requests"],
+                seconds=figures["duration_us"] / 1e6,
+                bytes=figures["bytes"],
+                p50_ms=figures["p50_us"] / 1000,
+                p99_ms=figures["p99_us"] / 1000,
+                errors=figures["socket_errors"] + figures["bad_status"],
+            )
+    raise RuntimeError(f"wrk printed no result:\n{result.stdout}\n{result.stderr}")
+
+
+def get(url: str, headers: dict[str, str]) -> tuple[int, dict[str, str], int]:
+    """Status, headers and body size of one request (urllib keeps 304s from raising here)."""
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (our own server)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as answer:  # noqa: S310
+            return answer.status, dict(answer.headers), len(answer.read())
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), 0
+
+
+def prepare_database(name: str, terms: int) -> None:
+    """Create the scratch database if missing, migrate it, and fill it to ``terms`` live terms
+    with benchmarks/reader_pages.py's generator (nothing is generated when it has them)."""
+    import psycopg
+
+    if not all(c in string.ascii_lowercase + string.digits + "_" for c in name):
+        raise ValueError(f"not a plain database name: {name!r}")
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
+        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if found.fetchone() is None:
+            connection.execute(f"CREATE DATABASE {name}")
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"{POSTGRES}/{name}",
+        # Generating and vacuuming 100,000 terms runs statements longer than a request's limit.
+        "DATABASE_STATEMENT_TIMEOUT": "0",
+    }
+    fill = f"import reader_pages; reader_pages.prepare({int(terms)}, seed=1)"
+    subprocess.run([sys.executable, "-c", fill], cwd=ROOT / "benchmarks", env=env, check=True)
+
+
+def collect_static(static_root: Path) -> None:
+    env = site_environment(
+        port=0, database_url="sqlite://:memory:", redis_url="", static_root=static_root
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SINGLE_PROCESS": "1"},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def measure(
+    site: Gunicorn, target: Target, work: Path, args: argparse.Namespace
+) -> dict[str, object]:
+    """Warm up, then ``args.pairs`` floor/page round pairs; the medians and each pair's ratio."""
+    headers = {"Accept-Encoding": "gzip"}
+    status, answer_headers, size = get(site.base_url + target.path, headers)
+    expected = 200
+    if target.conditional:
+        headers["If-None-Match"] = answer_headers["ETag"]
+        status, _, size = get(site.base_url + target.path, headers)
+        expected = 304
+    if status != expected:
+        raise RuntimeError(f"{target.path} answered {status}, not {expected}")
+    page = lua_script(work, "page", target.path, headers)
+    floor = lua_script(work, "floor", FLOOR, {"Accept-Encoding": "gzip"})
+    load = {"threads": args.threads, "connections": args.connections}
+    for script in (floor, page):
+        wrk(site.base_url, script, seconds=args.warm_up, **load)
+    floors, pages = [], []
+    for _ in range(args.pairs):
+        floors.append(wrk(site.base_url, floor, seconds=args.seconds, **load))
+        pages.append(wrk(site.base_url, page, seconds=args.seconds, **load))
+    ratios = [p.rate / f.rate for f, p in zip(floors, pages, strict=True)]
+    return {
+        "page": target.name,
+        "path": target.path,
+        "status": expected,
+        "bytes": size,
+        "rate": statistics.median(p.rate for p in pages),
+        "p50_ms": statistics.median(p.p50_ms for p in pages),
+        "p99_ms": statistics.median(p.p99_ms for p in pages),
+        "floor_rate": statistics.median(f.rate for f in floors),
+        "floor_p50_ms": statistics.median(f.p50_ms for f in floors),
+        "ratio": statistics.median(ratios),
+        "ratio_min": min(ratios),
+        "ratio_max": max(ratios),
+        "errors": sum(r.errors for r in floors + pages),
+    }
+
+
+def run_site(terms: int, cache: str, static_root: Path, args: argparse.Namespace) -> list[dict]:
+    """One gunicorn (cache on or off) on the database of ``terms`` terms; every target."""
+    database = f"{args.database_prefix}{label(terms)}"
+    redis = PrivateRedis()
+    port = free_port()
+    env = site_environment(
+        port=port,
+        database_url=f"{POSTGRES}/{database}",
+        redis_url=redis.url,
+        static_root=static_root,
+    )
+    env["DJANGO_ROOT_URLCONF"] = "benchmarks.urls"
+    env.pop("PAGE_CACHE_SECONDS", None)
+    if cache == "off":
+        env["PAGE_CACHE_SECONDS"] = "0"
+    targets = [t for t in TARGETS if not args.pages or t.name in args.pages]
+    with tempfile.TemporaryDirectory() as work:
+        site = Gunicorn(env, port, args.workers, Path(work) / "gunicorn.log")
+        redis.start()
+        try:
+            site.start()
+            print(
+                f"\n{terms:,} terms, page cache {cache}: gunicorn {args.workers} sync workers; "
+                f"wrk {args.threads} threads, {args.connections} connections, "
+                f"{args.pairs} pairs of {args.seconds:g} s rounds; "
+                f"load average before {load_average()}",
+                flush=True,
+            )
+            results = []
+            for target in targets:
+                result = measure(site, target, Path(work), args)
+                result.update(terms=terms, cache=cache)
+                print(row(result), flush=True)
+                results.append(result)
+            print(f"load average after {load_average()}", flush=True)
+            return results
+        finally:
+            site.stop()
+            redis.stop()
+
+
+def label(terms: int) -> str:
+    return f"{terms // 1000}k" if terms % 1000 == 0 else str(terms)
+
+
+HEADER = (
+    f"{'page':17} {'terms':>7} {'cache':>5} {'status':>6} {'bytes':>6} {'req/s':>7} "
+    f"{'p50 ms':>7} {'p99 ms':>7} {'floor/s':>8} {'ratio':>6} {'(min–max)':>11} {'want':>6}"
+)
+
+
+def row(result: dict) -> str:
+    target = next(t for t in TARGETS if t.name == result["page"])
+    want = target.want_on if result["cache"] == "on" else target.want_off
+    verdict = "" if want is None else ("ok" if result["ratio"] >= want else "MISSED")
+    errors = f"  {result['errors']} errors" if result["errors"] else ""
+    return (
+        f"{result['page']:17} {result['terms']:>7,} {result['cache']:>5} {result['status']:>6} "
+        f"{result['bytes']:>6} {result['rate']:>7.0f} {result['p50_ms']:>7.1f} "
+        f"{result['p99_ms']:>7.1f} {result['floor_rate']:>8.0f} {result['ratio']:>5.2f}× "
+        f"{result['ratio_min']:>4.2f}–{result['ratio_max']:<4.2f}  "
+        f"{'' if want is None else f'≥{want:g}':>5} {verdict}{errors}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--terms", type=int, nargs="+", default=[1000, 100_000])
+    parser.add_argument("--cache", choices=["on", "off", "both"], default="both")
+    parser.add_argument("--pages", nargs="+", choices=[t.name for t in TARGETS])
+    parser.add_argument("--pairs", type=int, default=5, help="floor/page round pairs (5)")
+    parser.add_argument("--seconds", type=int, default=3, help="seconds per round (3)")
+    parser.add_argument("--warm-up", type=int, default=2, help="seconds before the rounds")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections (16)")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--database-prefix", default="glossary_serve")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed (apt-get install wrk).")
+
+    started = time.monotonic()
+    print(f"load average at start: {load_average()}", flush=True)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="glossary-serve-") as work:
+        static_root = Path(work) / "static"
+        collect_static(static_root)
+        for terms in args.terms:
+            print(f"\nPreparing {args.database_prefix}{label(terms)} …", flush=True)
+            prepare_database(f"{args.database_prefix}{label(terms)}", terms)
+            for cache in ("on", "off") if args.cache == "both" else (args.cache,):
+                results.extend(run_site(terms, cache, static_root, args))
+    print(f"\nAll figures ({time.monotonic() - started:.0f} s; load average now {load_average()}):")
+    print(HEADER)
+    for result in results:
+        print(row(result))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
