@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Lower
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
@@ -34,10 +34,11 @@ class CategoryQuerySet(models.QuerySet):
         alone; a join of every publication against the live ones read the whole table three
         times (0.9 s at 100,000 terms).
         """
-        live = _live_publications().filter(category=OuterRef("pk")).order_by().values("category")
+        live = _live_publications().filter(category=OuterRef("pk"))
+        counts = live.order_by().values("category").annotate(n=Count("*")).values("n")
+        newest = live.order_by("-go_live_at").values("go_live_at")[:1]
         return self.annotate(
-            live_count=Coalesce(Subquery(live.annotate(n=Count("pk")).values("n")), 0),
-            last_live_at=Subquery(live.annotate(at=Max("go_live_at")).values("at")),
+            live_count=Coalesce(Subquery(counts), 0), last_live_at=Subquery(newest)
         )
 
     def with_live_terms(self):
