@@ -67,6 +67,13 @@ run: demo
 worker: $(VENV)/.installed
 	$(BIN)/python manage.py db_worker
 
+.PHONY: serve
+# The site as production runs it, on this machine: gunicorn with DEBUG off, PostgreSQL and
+# Redis (DATABASE_URL, REDIS_URL; local defaults) and the task worker beside it. See bin/serve
+# and the README's Production section.
+serve: $(VENV)/.installed
+	HOST=$(HOST) PORT=$(PORT) bin/serve
+
 superuser: migrate
 	$(DEV) $(BIN)/python manage.py createsuperuser
 
