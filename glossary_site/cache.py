@@ -13,11 +13,12 @@ timeouts and answers from a local-memory cache of the process instead:
   info line when it answers again;
 - keys written while Redis was down are deleted from Redis when it answers again, so no
   process keeps reading a value that one process replaced during the outage (the next read
-  takes it from the database).
+  takes it from the database), and so are the ``INVALIDATE_ON_RECOVERY`` keys, which another
+  process (a command that has since exited) may have changed without reaching Redis.
 
 Socket timeouts come from ``OPTIONS`` (``socket_connect_timeout``, ``socket_timeout``), as
-for ``RedisCache``; ``RETRY_AFTER`` and ``WARNING_INTERVAL`` are ours and are not passed to
-redis-py.
+for ``RedisCache``; ``RETRY_AFTER``, ``WARNING_INTERVAL`` and ``INVALIDATE_ON_RECOVERY`` are
+ours and are not passed to redis-py.
 """
 
 import logging
@@ -33,8 +34,9 @@ from redis.retry import Retry
 
 logger = logging.getLogger(__name__)
 
-# What "Redis does not answer" looks like: refused, reset, unreachable, timed out, loading.
-REDIS_UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+# What "Redis cannot serve us" looks like: refused, reset, unreachable, timed out, loading, and
+# also refusing writes (out of memory, a read-only replica after a failover).
+REDIS_UNAVAILABLE = (redis.exceptions.RedisError, OSError)
 
 _ALL_KEYS = object()  # Marks a clear() made while Redis was down.
 
@@ -46,6 +48,9 @@ class ResilientRedisCache(RedisCache):
         options = dict(params.get("OPTIONS", {}))
         self.retry_after = float(options.pop("RETRY_AFTER", 5))
         self.warning_interval = float(options.pop("WARNING_INTERVAL", 60))
+        # Keys deleted from Redis whenever a process finds it again: what another process may
+        # have changed meanwhile without reaching Redis (the page cache's content generation).
+        self.invalidate_on_recovery = list(options.pop("INVALIDATE_ON_RECOVERY", []))
         # No retries inside redis-py (by default three, with backoff, on every call): the
         # fallback and the pause between attempts are the retry policy.
         options.setdefault("retry", Retry(NoBackoff(), 0))
@@ -168,6 +173,7 @@ class ResilientRedisCache(RedisCache):
             else:
                 for key, version in missed:
                     super().delete(key, version)
+                super().delete_many(self.invalidate_on_recovery)
         except REDIS_UNAVAILABLE as error:
             with self._lock:
                 self._written_while_down |= missed

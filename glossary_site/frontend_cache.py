@@ -22,7 +22,7 @@ from glossary_site.public_address import host
 
 logger = logging.getLogger(__name__)
 
-TIMEOUT = 5
+TIMEOUT = 3
 
 
 def purge_after_commit(paths) -> None:
@@ -40,7 +40,12 @@ def purge_pages(paths: list[str]) -> int:
     done = 0
     for endpoint in settings.FRONTEND_CACHE_PURGE_URLS:
         for path in paths:
-            done += _purge(endpoint, path)
+            if not _purge(endpoint, path):
+                # One failure is enough to say this cache is out: do not hold the worker (and
+                # the emails queued behind it) for a timeout per remaining path.
+                logger.warning("Skipping %d more purges at %s", len(paths) - 1, endpoint)
+                break
+            done += 1
     return done
 
 
@@ -57,7 +62,7 @@ def _purge(endpoint: str, path: str) -> bool:
             headers={"Host": host()},
         )
         status = connection.getresponse().status
-    except OSError as error:
+    except (OSError, http.client.HTTPException, ValueError) as error:
         logger.warning("Purging %s at %s failed: %s", path, endpoint, error)
         return False
     finally:

@@ -26,7 +26,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -34,7 +34,6 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, get_urlconf, resolve
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.text import compress_string
@@ -44,6 +43,8 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "pages:generation"
 NEXT_CHANGE_KEY = "pages:next-change"
 MAX_KEYED_PATH = 1000  # Longer addresses are served, just not stored.
+# The query parameters reader views read; pages with others are not stored.
+STORED_PARAMETERS = {"letter", "page", "page_size"}
 # Headers of a stored response that belong to one answer only.
 NOT_STORED = {"set-cookie", "date", "content-length", "etag", "cache-control", "vary"}
 
@@ -104,15 +105,13 @@ def until_content_changes(name: str, compute: Callable[[], object]):
     if generation is None:
         return compute()
     stored = found.get(key)
-    if (
-        stored is not None
-        and stored[0] == generation
-        and (stored[1] is None or time.time() < stored[1])
-    ):
+    started = time.time()
+    if stored is not None and stored[0] == generation and _before(started, stored[1]):
         return stored[2]
     value = compute()
-    valid_until = State(generation, found.get(NEXT_CHANGE_KEY)).valid_until()
-    cache.set(key, (generation, valid_until, value), timeout=_timeout(valid_until))
+    valid_until = State(generation, found.get(NEXT_CHANGE_KEY)).valid_until(started)
+    if _before(time.time(), valid_until):
+        cache.set(key, (generation, valid_until, value), timeout=_timeout(valid_until))
     return value
 
 
@@ -133,14 +132,16 @@ class PageCacheMiddleware:
         state = entry = None
         reader = _is_reader_page(get_urlconf(), request.path_info)
         if anonymous and reader and _cache_is_shared():
+            storing = storing and _storable(request)
             state, entry = _lookup(request, with_page=storing)
             if entry is not None and entry.fresh(state.generation):
                 return entry.response(request)
 
+        # What the page shows is read from here on: it holds until the next scheduled change
+        # after this moment, even if that change comes while the page is being made.
+        started = time.time()
         response = self.get_response(request)
 
-        if response.status_code == 503 and entry is not None:
-            return entry.response(request, stale=True)  # The database is out: an older page.
         if not getattr(response, "reader_page", False):
             return response
         if not anonymous or response.cookies or "cookie" in response.get("Vary", "").lower():
@@ -149,10 +150,10 @@ class PageCacheMiddleware:
         if response.status_code != 200 or response.streaming:
             return response
         if state is None:
-            made = Entry.of(response, None, _next_change())
+            made = Entry.of(response, None, _next_change(started))
         else:
-            made = Entry.of(response, state.generation, state.valid_until())
-            if storing and len(request.get_full_path()) <= MAX_KEYED_PATH:
+            made = Entry.of(response, state.generation, state.valid_until(started))
+            if storing and _before(time.time(), made.valid_until):
                 made.save(_page_key(request))
         return made.response(request)
 
@@ -177,9 +178,7 @@ class Entry:
         return cls(generation, valid_until, etag, headers, compress_string(content))
 
     def fresh(self, generation) -> bool:
-        return self.generation == generation and (
-            self.valid_until is None or time.time() < self.valid_until
-        )
+        return self.generation == generation and _before(time.time(), self.valid_until)
 
     def save(self, key: str) -> None:
         timeout = _timeout(self.valid_until, settings.PAGE_CACHE_SECONDS)
@@ -189,10 +188,10 @@ class Entry:
             timeout=timeout,
         )
 
-    def response(self, request, *, stale=False) -> HttpResponse:
+    def response(self, request) -> HttpResponse:
         gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
         etag = f'{self.etag[:-1]}-gzip"' if gzipped else self.etag
-        if not stale and _matches(request, self.etag):
+        if _matches(request, self.etag):
             response = HttpResponseNotModified()
         else:
             response = HttpResponse(self.body if gzipped else gzip.decompress(self.body))
@@ -202,10 +201,7 @@ class Entry:
                 response["Content-Encoding"] = "gzip"
         response["ETag"] = etag
         patch_vary_headers(response, ("Accept-Encoding",))
-        if stale:
-            response["Cache-Control"] = "no-store"
-        else:
-            response["Cache-Control"] = _public_cache_control(self.valid_until)
+        response["Cache-Control"] = _public_cache_control(self.valid_until)
         return response
 
 
@@ -219,14 +215,11 @@ class State:
         self.generation = generation
         self._record = next_change_record  # (generation, Unix time or None), or None.
 
-    def valid_until(self) -> float | None:
+    def valid_until(self, started: float) -> float | None:
+        """When what was read from ``started`` on stops being current (a Unix time, or None)."""
         record = self._record
-        if (
-            record is None
-            or record[0] != self.generation
-            or (record[1] is not None and time.time() >= record[1])
-        ):
-            record = (self.generation, _next_change())
+        if record is None or record[0] != self.generation or not _before(started, record[1]):
+            record = (self.generation, _next_change(started))
             cache.set(NEXT_CHANGE_KEY, record, timeout=None)
             self._record = record
         return record[1]
@@ -275,22 +268,37 @@ def _timeout(valid_until: float | None, longest: int = 86400) -> int:
     return min(longest, max(1, int(valid_until - time.time())))
 
 
-def _next_change() -> float | None:
-    """When content next changes by itself (a scheduled go-live or expiry), as a Unix time."""
-    now = timezone.now()
-    moments = [moment for moment in (next_change(now) for next_change in _schedules) if moment]
+def _next_change(after: float) -> float | None:
+    """When content next changes by itself (a scheduled go-live or expiry) after ``after``, as
+    Unix times."""
+    moment = datetime.fromtimestamp(after, tz=UTC)
+    moments = [m for m in (next_change(moment) for next_change in _schedules) if m]
     return min(moments).timestamp() if moments else None
+
+
+def _before(moment: float, valid_until: float | None) -> bool:
+    return valid_until is None or moment < valid_until
+
+
+def _storable(request) -> bool:
+    """Only addresses whose query string the reader views read are stored: any other query
+    string (tracking tags, random junk) is made every time rather than filling the cache."""
+    path = request.get_full_path()
+    return len(path) <= MAX_KEYED_PATH and set(request.GET) <= STORED_PARAMETERS
 
 
 def _public_cache_control(valid_until: float | None) -> str:
     browsers, shared = settings.HTTP_CACHE_MAX_AGE, settings.HTTP_CACHE_S_MAXAGE
+    revalidate = settings.HTTP_CACHE_STALE_WHILE_REVALIDATE
+    if_error = settings.HTTP_CACHE_STALE_IF_ERROR
     if valid_until is not None:
+        # Nobody may show this page past the next scheduled change, fresh or stale.
         left = max(0, int(valid_until - time.time()))
         browsers, shared = min(browsers, left), min(shared, left)
+        revalidate, if_error = min(revalidate, left - shared), min(if_error, left - shared)
     return (
         f"public, max-age={browsers}, s-maxage={shared}, "
-        f"stale-while-revalidate={settings.HTTP_CACHE_STALE_WHILE_REVALIDATE}, "
-        f"stale-if-error={settings.HTTP_CACHE_STALE_IF_ERROR}"
+        f"stale-while-revalidate={revalidate}, stale-if-error={if_error}"
     )
 
 

@@ -180,6 +180,9 @@ if REDIS_URL:
                 "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
                 "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
                 "RETRY_AFTER": float(os.environ.get("REDIS_RETRY_AFTER", "5")),
+                # After an outage, stored pages may predate a change some process could not
+                # announce: start a new content generation (glossary_site/page_cache.py).
+                "INVALIDATE_ON_RECOVERY": ["pages:generation"],
             },
         }
     }
@@ -190,8 +193,12 @@ else:
 # (0: never stored; HTTP caching headers still apply), and what anonymous reader responses
 # tell browsers (max-age) and shared caches or CDNs (s-maxage). Both are capped by the next
 # scheduled go-live or expiry.
-# Off by default in development, where templates change under a running server.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "86400"))
+# On by default only with Redis: a local-memory cache is not shared with commands (an import, the
+# demo loader) whose changes must reach the pages; and off in development, where templates
+# change under a running server.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS", "86400" if REDIS_URL and not DEBUG else "0")
+)
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
 HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "300"))
 HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "60"))

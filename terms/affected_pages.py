@@ -24,19 +24,24 @@ def listing_paths() -> set[str]:
     return {reverse(name) for name in names} | {"/sitemap.xml"}
 
 
+def letter_path(letter: str) -> str:
+    return f"{reverse('terms:index')}?{urlencode({'letter': letter})}"
+
+
 def paths_showing(term: Term) -> set[str]:
     """The reader pages that show ``term`` as readers see it at this moment."""
     live = Publication.objects.live().filter(term=term).prefetch_related("aliases").first()
     if live is None:
         return set()
-    initial = live.title[:1].upper()
+    aliases = list(live.aliases.all())
     paths = {
         live.get_absolute_url(),
         reverse("terms:api-detail", kwargs={"slug": live.slug}),
-        f"{reverse('terms:index')}?{urlencode({'letter': initial if initial.isalpha() else '#'})}",
         reverse("terms:category", kwargs={"slug": live.category.slug}),
         *(reverse("terms:tag", kwargs={"slug": tag["slug"]}) for tag in live.tag_list),
-        *(reverse("terms:detail", kwargs={"slug": alias.slug}) for alias in live.aliases.all()),
+        *(reverse("terms:detail", kwargs={"slug": alias.slug}) for alias in aliases),
+        # The A–Z letters its title and aliases are listed under (the database's own letters).
+        *(letter_path(entry.letter) for entry in (live, *aliases)),
     }
     # Pages that link to it, or show it as a related card.
     related_from = RelatedTerm.objects.filter(related=term).values("term_id")

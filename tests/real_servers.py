@@ -41,9 +41,10 @@ def wait_for_port(port: int, *, up: bool = True, timeout: float = 15) -> None:
 class PrivateRedis:
     """A redis-server of the test's own on a spare port, stopped and started at will."""
 
-    def __init__(self):
+    def __init__(self, *options: str):
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.options = options  # Extra redis-server arguments, e.g. a memory limit.
         self._process: subprocess.Popen | None = None
 
     @staticmethod
@@ -55,7 +56,7 @@ class PrivateRedis:
             return
         command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
         self._process = subprocess.Popen(
-            [*command, "--save", "", "--appendonly", "no", "--logfile", ""],
+            [*command, "--save", "", "--appendonly", "no", "--logfile", "", *self.options],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

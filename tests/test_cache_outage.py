@@ -6,11 +6,13 @@ A private redis-server is stopped and started inside each test (tests/real_serve
 import logging
 
 import pytest
+import redis
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from glossary_site.cache import ResilientRedisCache
+from glossary_site.page_cache import GENERATION_KEY
 from subscriptions.call_to_action import CACHE_KEY
 from subscriptions.models import SignupCopy, Subscriber
 from tests.factories import TermFactory, edit, publish
@@ -196,3 +198,58 @@ def test_pages_are_made_as_usual_and_never_stored_locally_while_redis_is_down(
     page = client.get(term.get_absolute_url())
     assert page.status_code == 200
     assert b"After" in page.content
+
+
+def fill_up(url: str) -> None:
+    """Write to Redis until it refuses writes for want of memory."""
+    filler = redis.Redis.from_url(url)
+    for n in range(10_000):
+        try:
+            filler.set(f"filler:{n}", "x" * 10_000)
+        except redis.exceptions.OutOfMemoryError:
+            return
+    raise AssertionError("Redis never ran out of memory")
+
+
+def test_a_full_redis_refusing_writes_is_an_outage_not_a_500(
+    settings, django_capture_on_commit_callbacks
+):
+    full = PrivateRedis("--maxmemory", "2mb", "--maxmemory-policy", "noeviction")
+    full.start()
+    try:
+        settings.CACHES = cache_settings(full.url, RETRY_AFTER=0)
+        settings.PAGE_CACHE_SECONDS = 3600
+        fill_up(full.url)
+        term = TermFactory()
+        client = Client(raise_request_exception=False)
+
+        assert client.get(term.get_absolute_url()).status_code == 200
+        assert (
+            sign_up(client, "full@example.com", django_capture_on_commit_callbacks).status_code
+            == 303
+        )
+    finally:
+        full.stop()
+
+
+def test_whoever_finds_redis_again_starts_a_new_content_generation(
+    redis_behind_a_proxy, redis_server, settings
+):
+    settings.PAGE_CACHE_SECONDS = 3600
+    settings.CACHES["default"]["OPTIONS"]["INVALIDATE_ON_RECOVERY"] = [GENERATION_KEY]
+    term = TermFactory()
+    client = Client(raise_request_exception=False)
+    client.get(term.get_absolute_url())
+    shared = other_process_cache(redis_server)
+    before = shared.get(GENERATION_KEY)
+    assert before is not None
+
+    # Meanwhile another process (a command, since exited) may have changed content it could
+    # not announce. This process only sees that Redis was gone ...
+    redis_behind_a_proxy.refuse()
+    client.get(term.get_absolute_url())
+    redis_behind_a_proxy.forward()
+    client.get(term.get_absolute_url())
+
+    # ... so on finding it again it retires every stored page.
+    assert shared.get(GENERATION_KEY) != before

@@ -18,10 +18,11 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 class Recorder(BaseHTTPRequestHandler):
     requests: list = []
+    status = 200
 
     def do_PURGE(self):
         self.requests.append((self.command, self.path, self.headers["Host"]))
-        self.send_response(200)
+        self.send_response(self.status)
         self.end_headers()
 
     def log_message(self, *args):
@@ -115,3 +116,27 @@ def test_nothing_is_sent_without_front_caches(settings, django_capture_on_commit
 
     # Only the page cache's own generation bump runs after commit.
     assert len(callbacks) == 1
+
+
+def test_a_title_outside_a_z_purges_the_letter_page_it_is_listed_on(
+    front_cache, django_capture_on_commit_callbacks
+):
+    term = TermFactory(title="Équité", slug="equite", aliases=["Fairness"], status="draft")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(term)
+
+    assert {"/terms/?letter=%23", "/terms/?letter=F"} <= purged(front_cache)
+
+
+def test_a_front_cache_that_fails_is_not_asked_again_for_every_page(
+    front_cache, django_capture_on_commit_callbacks
+):
+    Recorder.status = 500
+    term = TermFactory(title="Embedding", status="draft")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            publish(term)
+    finally:
+        Recorder.status = 200
+
+    assert len(front_cache) == 1

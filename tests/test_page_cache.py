@@ -3,15 +3,18 @@ its invalidation (glossary_site/page_cache.py)."""
 
 import datetime as dt
 import gzip
+from unittest import mock
 
 import pytest
 import time_machine
+from django.db import OperationalError
+from django.test import Client
 from django.test.signals import template_rendered
 from django.utils import timezone
 
 from glossary_site.page_cache import content_changed, until_content_changes
 from subscriptions.models import SignupCopy
-from tests.factories import CategoryFactory, TermFactory, UserFactory, edit, publish
+from tests.factories import CategoryFactory, TermFactory, UserFactory, edit, publish, unpublish
 from tests.real_servers import PrivateRedis, Site, database_url, manage
 
 pytestmark = pytest.mark.django_db
@@ -242,6 +245,51 @@ def test_data_kept_until_content_changes_expires_at_the_next_scheduled_change(pa
         assert until_content_changes("probe", compute) == 1
     with time_machine.travel(go_live, tick=False):
         assert until_content_changes("probe", compute) == 2
+
+
+def test_a_page_made_across_a_scheduled_go_live_is_not_kept_past_it(client, page_cache):
+    go_live = timezone.now().replace(microsecond=0) + dt.timedelta(hours=1)
+    publish(TermFactory(title="Scheduled", slug="scheduled", status="draft"), go_live_at=go_live)
+
+    with time_machine.travel(go_live - dt.timedelta(seconds=1), tick=False) as clock:
+        # The page reads the database before the go-live and is finished after it.
+        def finish_after_go_live(**kwargs):
+            clock.move_to(go_live + dt.timedelta(seconds=1))
+
+        template_rendered.connect(finish_after_go_live)
+        try:
+            made_across = client.get("/terms/")
+        finally:
+            template_rendered.disconnect(finish_after_go_live)
+        assert b"Scheduled" not in made_across.content
+        assert "max-age=0," in made_across["Cache-Control"]  # Nobody may keep it either.
+
+        assert b"Scheduled" in client.get("/terms/").content
+
+
+def test_a_withdrawn_term_is_not_served_from_the_cache_while_the_database_is_out(
+    client, glossary, page_cache, django_capture_on_commit_callbacks
+):
+    assert client.get("/terms/entry/").status_code == 200  # Stored.
+    with django_capture_on_commit_callbacks(execute=True):
+        unpublish(glossary)
+
+    with mock.patch(
+        "django.db.backends.utils.CursorWrapper.execute",
+        side_effect=OperationalError("server closed the connection unexpectedly"),
+    ):
+        response = Client(raise_request_exception=False).get("/terms/entry/")
+
+    assert response.status_code == 503
+
+
+def test_addresses_with_other_query_strings_are_made_but_not_stored(
+    client, glossary, page_cache, rendered
+):
+    for _ in range(2):
+        response = client.get("/terms/entry/", {"utm_source": "newsletter"})
+        assert "public" in response["Cache-Control"]
+    assert rendered.count("terms/term_detail.html") == 2
 
 
 # --- two server processes sharing one Redis ---
