@@ -48,8 +48,9 @@ class CountedListMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
+        context["item_count"] = f"{page.paginator.count:,}"
         context["page_range"] = list(
-            page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+            page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
         )
         return context
 
