@@ -71,6 +71,8 @@ class LetterEntries:
         return self.count()
 
     def __getitem__(self, page: slice) -> list[dict]:
+        if page.stop is not None and page.stop <= (page.start or 0):
+            return []  # An empty letter's only page.
         terms = _index_terms().filter(letter=self.letter).values(*INDEX_COLUMNS).order_by()
         aliases = _index_aliases().filter(letter=self.letter).values(*INDEX_COLUMNS).order_by()
         if connection.features.supports_slicing_ordering_in_compound:

@@ -233,3 +233,12 @@ def test_suggestions_find_a_term_sharing_a_rare_tag_behind_a_popular_one(client)
     titles = re.findall(r'class="term-card__title"><a href="[^"]+">([^<]+)</a>', related)
     assert titles[0] == "Old friend"
     assert len(titles) == 4
+
+
+def test_the_index_of_an_empty_glossary_says_so(client):
+    TermFactory(title="Withdrawn soon", status=Term.Status.DRAFT)
+
+    html = page_html(client, reverse("terms:index"))
+
+    assert "No terms have been published yet." in html
+    assert "Withdrawn soon" not in html
