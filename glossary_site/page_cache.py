@@ -94,10 +94,10 @@ def until_content_changes(name: str, compute: Callable[[], object]):
     the content generation, or the next scheduled go-live or expiry): for data several pages
     show that would otherwise be worked out on every request, such as the A–Z letter counts.
 
-    Costs one cache read when kept. With the page cache off (PAGE_CACHE_SECONDS = 0) or the
-    cache not shared (Redis down), computes every time.
+    Costs one cache read when kept. With PAGE_CACHE_DATA off or the cache not shared (Redis
+    down), computes every time.
     """
-    if settings.PAGE_CACHE_SECONDS <= 0:
+    if not settings.PAGE_CACHE_DATA:
         return compute()
     key = f"pages:data:{release()}:{name}"
     found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])

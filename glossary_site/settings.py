@@ -199,6 +199,9 @@ else:
 PAGE_CACHE_SECONDS = int(
     os.environ.get("PAGE_CACHE_SECONDS", "86400" if REDIS_URL and not DEBUG else "0")
 )
+# Data several reader pages show (A–Z and category counts, the letter strip), kept in the
+# cache until content changes (page_cache.until_content_changes); on whenever pages could be.
+PAGE_CACHE_DATA = env_bool("PAGE_CACHE_DATA", default=bool(REDIS_URL) and not DEBUG)
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
 HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "300"))
 HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "60"))

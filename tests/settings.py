@@ -27,3 +27,4 @@ WHITENOISE_USE_FINDERS = True
 # content generation would not move); tests/test_page_cache.py turns it on. Cache headers and
 # validators apply as in production.
 PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_DATA = False

@@ -43,6 +43,7 @@ def glossary():
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 3600
+    settings.PAGE_CACHE_DATA = True
 
 
 @pytest.fixture
