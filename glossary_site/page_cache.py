@@ -34,7 +34,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, get_urlconf, resolve
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import parse_etags
 from django.utils.text import compress_string
 
@@ -189,18 +189,23 @@ class Entry:
         )
 
     def response(self, request) -> HttpResponse:
-        gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
+        # Every stored page served runs this: request.META, not request.headers (which copies
+        # every header of the request first).
+        gzipped = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
         etag = f'{self.etag[:-1]}-gzip"' if gzipped else self.etag
-        if _matches(request, self.etag):
+        not_modified = _matches(request, self.etag)
+        if not_modified:
             response = HttpResponseNotModified()
         else:
             response = HttpResponse(self.body if gzipped else gzip.decompress(self.body))
-            for name, value in self.headers:
-                response[name] = value
             if gzipped:
                 response["Content-Encoding"] = "gzip"
+        for name, value in self.headers:
+            # A 304 keeps the page's policies (CSP, framing), not the type of a body it lacks.
+            if not (not_modified and name.lower() == "content-type"):
+                response[name] = value
         response["ETag"] = etag
-        patch_vary_headers(response, ("Accept-Encoding",))
+        response["Vary"] = "Accept-Encoding"  # Stored headers hold no Vary (NOT_STORED).
         response["Cache-Control"] = _public_cache_control(self.valid_until)
         return response
 
@@ -303,7 +308,7 @@ def _public_cache_control(valid_until: float | None) -> str:
 
 
 def _matches(request, etag: str) -> bool:
-    header = request.headers.get("If-None-Match")
+    header = request.META.get("HTTP_IF_NONE_MATCH")
     if not header:
         return False
     if header.strip() == "*":

@@ -119,6 +119,31 @@ def test_a_stored_page_is_served_without_queries_or_templates(
     assert rendered == []
 
 
+def test_a_stored_page_and_its_304_carry_the_security_headers_of_a_made_page(
+    client, glossary, page_cache, rendered
+):
+    made = client.get("/terms/entry/")
+    rendered.clear()
+
+    stored = client.get("/terms/entry/")
+    not_modified = client.get("/terms/entry/", HTTP_IF_NONE_MATCH=made["ETag"])
+
+    assert rendered == []  # Both answered from the page cache, ahead of the header middleware.
+    policies = [
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+    ]
+    for response in (stored, not_modified):
+        assert {name: response.get(name) for name in policies} == {
+            name: made[name] for name in policies
+        }
+    assert "Content-Type" not in not_modified
+
+
 def test_staff_pages_are_private_and_never_stored(client, glossary, page_cache, rendered):
     client.force_login(UserFactory(is_staff=True))
     staff = client.get("/terms/entry/")
