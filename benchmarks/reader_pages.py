@@ -27,39 +27,27 @@ Two ways of making pages, each printed:
 
 import argparse
 import importlib.util
-import os
 import random
 import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "glossary_site.settings")
-os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-secret-key-never-used-elsewhere")
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost")
-os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
-os.environ.setdefault("DJANGO_SINGLE_PROCESS", "1")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'benchmarks' / 'bench.sqlite3'}")
-os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "0")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import in_process  # Sets Django up, production-like, before any Django import.
 
-import django  # noqa: E402
+# isort: split
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.db.models import Max
+from django.db.models.functions import Mod
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.core.cache import cache  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.db.models import Max  # noqa: E402
-from django.db.models.functions import Mod  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from taggit.models import Tag  # noqa: E402
-
-from terms.models import (  # noqa: E402
+from terms.models import (
     Category,
     Publication,
     PublicationLink,
@@ -75,7 +63,7 @@ BATCH = 5000
 
 def load_search_benchmark():
     """benchmarks/search.py, whose generator makes the terms (the same corpus it searches)."""
-    path = ROOT / "benchmarks" / "search.py"
+    path = in_process.ROOT / "benchmarks" / "search.py"
     spec = importlib.util.spec_from_file_location("search_benchmark", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

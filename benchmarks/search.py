@@ -12,7 +12,6 @@ Use a scratch database: the generated terms are real rows.
 """
 
 import argparse
-import os
 import random
 import re
 import statistics
@@ -20,30 +19,19 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "glossary_site.settings")
-# Production-like settings: DEBUG off, so Django does not record every query.
-os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-secret-key-never-used-elsewhere")
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost")
-os.environ.setdefault("DJANGO_SINGLE_PROCESS", "1")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'benchmarks' / 'bench.sqlite3'}")
-# Generating and indexing 100,000 terms runs statements longer than a web request's limit.
-os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "0")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import in_process  # noqa: F401 (sets Django up, production-like, before any Django import)
 
-import django  # noqa: E402
+# isort: split
 
-django.setup()
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from django.utils.text import slugify  # noqa: E402
-
-from terms import demo_data, search  # noqa: E402
-from terms.models import Category, Publication, PublicationAlias, SearchWord, Term  # noqa: E402
-from terms.search.ranking import tokens  # noqa: E402
+from terms import demo_data, search
+from terms.models import Category, Publication, PublicationAlias, SearchWord, Term
+from terms.search.ranking import tokens
 
 # The app's full-text and spelling indexes (migration 0012 takes their pending lists away).
 GIN_INDEXES = ["terms_pub_name_vector", "terms_pub_search_vector", "terms_searchword_trgm"]
