@@ -243,6 +243,71 @@ def measure(
     }
 
 
+# Where a worker's time goes, by the code on the stack (a sample counts in every group it
+# touches, so the shares overlap). py-spy names files relative to their package root.
+# Each group: a marker its samples have on the stack, and one they must not have.
+PROFILE_GROUPS = {
+    "PostgreSQL (psycopg, waiting included)": ("(psycopg/", None),
+    "the ORM, SQL excluded": ("(django/db/models/", "(psycopg/"),
+    "templates": ("(django/template/", None),
+    "URL reversing": ("(django/urls/base.py", None),
+    "Redis (redis-py, waiting included)": ("(redis/", None),
+}
+SITE_PACKAGES = ("(glossary_site/", "(terms/", "(subscriptions/")
+# Frames every request passes through, which say nothing about where its time goes.
+PASS_THROUGH = ("Middleware.__call__", "reader_page.<locals>.wrapper")
+
+
+def profile(site: Gunicorn, pids: list[int], script: Path, output: Path, args) -> list[str]:
+    """One more round on a page while py-spy samples one worker; the raw stacks are kept in
+    ``output`` and the lines returned say where that worker's time went."""
+    seconds = 2 * args.seconds
+    spy = subprocess.Popen(
+        [
+            *(args.py_spy_command, "record", "--pid", str(site.worker_pids()[0])),
+            *("--duration", str(seconds), "--rate", "250", "--format", "raw", "--nonblocking"),
+            *("--output", str(output)),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(0.5)  # py-spy attaches.
+    load = {"threads": args.threads, "connections": args.connections, "pids": pids}
+    wrk(site.base_url, script, seconds=seconds, **load)
+    spy.wait()
+    return summarize(output)
+
+
+def summarize(stacks: Path) -> list[str]:
+    """Shares of samples by group (PROFILE_GROUPS) and by the site's own functions."""
+    total = 0
+    groups = dict.fromkeys(PROFILE_GROUPS, 0)
+    functions: dict[str, int] = {}
+    for line in stacks.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        frames, samples = stack.split(";"), int(count)
+        total += samples
+        for group, (marker, unless) in PROFILE_GROUPS.items():
+            if any(marker in frame for frame in frames) and not (
+                unless and any(unless in frame for frame in frames)
+            ):
+                groups[group] += samples
+        own = set()
+        for frame in frames:
+            name, _, where = frame.partition(" ")
+            if where.startswith(SITE_PACKAGES) and not name.endswith(PASS_THROUGH):
+                own.add(f"{where[1:].split(':')[0]} {name}")
+        for function in own:
+            functions[function] = functions.get(function, 0) + samples
+    if not total:
+        return ["    (no samples)"]
+    top = sorted(functions.items(), key=lambda item: -item[1])[:8]
+    return [
+        "    " + ", ".join(f"{group} {n / total:.0%}" for group, n in groups.items() if n),
+        *(f"    {n / total:4.0%} {function}" for function, n in top),
+    ]
+
+
 def run_site(terms: int, cache: str, static_root: Path, args: argparse.Namespace) -> list[dict]:
     """One gunicorn (cache on or off) on the database of ``terms`` terms; every target."""
     database = f"{args.database_prefix}{label(terms)}"
@@ -279,12 +344,21 @@ def run_site(terms: int, cache: str, static_root: Path, args: argparse.Namespace
                 result = measure(site, pids, target, Path(work), args)
                 result.update(terms=terms, cache=cache)
                 print(row(result), flush=True)
+                if args.py_spy:
+                    output = args.py_spy / f"{label(terms)}-cache-{cache}-{slug(target.name)}.txt"
+                    script = Path(work) / "page.lua"  # measure() left the page's script here.
+                    for line in profile(site, pids, script, output, args):
+                        print(line, flush=True)
                 results.append(result)
             print(f"load average after {load_average()}", flush=True)
             return results
         finally:
             site.stop()
             redis.stop()
+
+
+def slug(name: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-").replace("--", "-")
 
 
 def label(terms: int) -> str:
@@ -329,9 +403,22 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--database-prefix", default="glossary_serve")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument(
+        "--py-spy",
+        type=Path,
+        metavar="DIR",
+        help="after each page's rounds, sample one worker with py-spy for one more round, "
+        "print where its time went and keep the stacks in DIR (pip install py-spy)",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (apt-get install wrk).")
+    if args.py_spy:
+        venv = str(Path(sys.executable).parent)
+        args.py_spy_command = shutil.which("py-spy", path=venv) or shutil.which("py-spy")
+        if args.py_spy_command is None:
+            sys.exit("py-spy is not installed (pip install py-spy).")
+        args.py_spy.mkdir(parents=True, exist_ok=True)
 
     started = time.monotonic()
     print(f"load average at start: {load_average()}", flush=True)
