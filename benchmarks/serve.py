@@ -302,6 +302,7 @@ def summarize(stacks: Path) -> list[str]:
     if not total:
         return ["    (no samples)"]
     top = sorted(functions.items(), key=lambda item: -item[1])[:8]
+    top = [(function, n) for function, n in top if n / total >= 0.01]
     return [
         "    " + ", ".join(f"{group} {n / total:.0%}" for group, n in groups.items() if n),
         *(f"    {n / total:4.0%} {function}" for function, n in top),
