@@ -1,6 +1,6 @@
 """Reader pages against a floor: what each page costs as a share of the cheapest page.
 
-    .venv/bin/python benchmarks/serve.py                      # 1,000 and 100,000 terms, ~20 min
+    .venv/bin/python benchmarks/serve.py                      # 1,000 and 100,000 terms, ~25 min
     .venv/bin/python benchmarks/serve.py --terms 1000 --cache on --pairs 3
 
 Runs the site as production does (benchmarks/production_like.py: gunicorn with DEBUG off,
@@ -17,7 +17,10 @@ PAGE_CACHE_SECONDS) and off (PAGE_CACHE_SECONDS=0: every request makes its page)
 databases are scratch PostgreSQL databases (glossary_serve1k, glossary_serve100k), filled the
 first time by benchmarks/reader_pages.py's generator (100,000 terms take about 5 minutes),
 migrated every time. Every request asks for gzip, as browsers do; the 304 rounds send the ETag
-of a first GET in If-None-Match. Needs wrk (Debian: apt-get install wrk).
+of a first GET in If-None-Match. The last columns compare CPU per request (the workers' and
+Redis's, from /proc), which other work disturbs less than req/s. With --py-spy DIR, one
+worker is sampled for one more round on each page, and where its time went is printed.
+Needs wrk (Debian: apt-get install wrk).
 
 Benchmark figures, not tests: they depend on the machine and on what else runs on it.
 """
@@ -396,7 +399,7 @@ def main() -> None:
     parser.add_argument("--terms", type=int, nargs="+", default=[1000, 100_000])
     parser.add_argument("--cache", choices=["on", "off", "both"], default="both")
     parser.add_argument("--pages", nargs="+", choices=[t.name for t in TARGETS])
-    parser.add_argument("--pairs", type=int, default=5, help="floor/page round pairs (5)")
+    parser.add_argument("--pairs", type=int, default=7, help="floor/page round pairs (7)")
     parser.add_argument("--seconds", type=int, default=3, help="seconds per round (3)")
     parser.add_argument("--warm-up", type=int, default=2, help="seconds before the rounds")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
