@@ -58,9 +58,8 @@ def site_environment(*, port: int, database_url: str, redis_url: str, static_roo
     }
 
 
-def prepare_database(name: str, env: dict) -> None:
-    """Create the scratch database ``name`` if missing, migrate it, load the demo glossary and
-    collect static files (the manifest storage refuses to render pages without them)."""
+def create_database(name: str) -> None:
+    """Create the scratch PostgreSQL database ``name`` unless it exists."""
     import psycopg  # The venv's driver; imported here so the proxy needs nothing installed.
 
     if not all(c in string.ascii_lowercase + string.digits + "_" for c in name):
@@ -69,6 +68,12 @@ def prepare_database(name: str, env: dict) -> None:
         exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         if exists.fetchone() is None:
             connection.execute(f"CREATE DATABASE {name}")
+
+
+def prepare_database(name: str, env: dict) -> None:
+    """Create the scratch database ``name`` if missing, migrate it, load the demo glossary and
+    collect static files (the manifest storage refuses to render pages without them)."""
+    create_database(name)
     env = {**env, "DATABASE_URL": f"{POSTGRES}/{name}"}
     for command in (
         ["migrate", "--noinput"],

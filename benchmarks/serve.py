@@ -31,7 +31,6 @@ import json
 import os
 import shutil
 import statistics
-import string
 import subprocess
 import sys
 import tempfile
@@ -47,6 +46,7 @@ from production_like import (
     ROOT,
     Gunicorn,
     PrivateRedis,
+    create_database,
     free_port,
     load_average,
     site_environment,
@@ -169,14 +169,7 @@ def get(url: str, headers: dict[str, str]) -> tuple[int, dict[str, str], int]:
 def prepare_database(name: str, terms: int) -> None:
     """Create the scratch database if missing, migrate it, and fill it to ``terms`` live terms
     with benchmarks/reader_pages.py's generator (nothing is generated when it has them)."""
-    import psycopg
-
-    if not all(c in string.ascii_lowercase + string.digits + "_" for c in name):
-        raise ValueError(f"not a plain database name: {name!r}")
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
-        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if found.fetchone() is None:
-            connection.execute(f"CREATE DATABASE {name}")
+    create_database(name)
     env = {
         **os.environ,
         "DATABASE_URL": f"{POSTGRES}/{name}",
