@@ -89,13 +89,16 @@ def bump_generation() -> None:
         cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
-def until_content_changes(name: str, compute: Callable[[], object]):
+def until_content_changes(
+    name: str, compute: Callable[[], object], *, keep_if: Callable[[object], bool] | None = None
+):
     """``compute()``, kept in the shared cache until content next changes (a write raising
     the content generation, or the next scheduled go-live or expiry): for data several pages
     show that would otherwise be worked out on every request, such as the A–Z letter counts.
 
     Costs one cache read when kept. With PAGE_CACHE_DATA off or the cache not shared (Redis
-    down), computes every time.
+    down), computes every time. ``keep_if(value)`` false: the value is returned, not kept (so
+    that addresses that find nothing cannot fill the cache).
     """
     if not settings.PAGE_CACHE_DATA:
         return compute()
@@ -110,7 +113,7 @@ def until_content_changes(name: str, compute: Callable[[], object]):
         return stored[2]
     value = compute()
     valid_until = State(generation, found.get(NEXT_CHANGE_KEY)).valid_until(started)
-    if _before(time.time(), valid_until):
+    if (keep_if is None or keep_if(value)) and _before(time.time(), valid_until):
         cache.set(key, (generation, valid_until, value), timeout=_timeout(valid_until))
     return value
 

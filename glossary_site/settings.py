@@ -107,6 +107,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "terms.context_processors.site",
             ],
+            # {% url %} remembered per process (glossary_site/addresses.py).
+            "builtins": ["glossary_site.url_tag"],
         },
     },
 ]

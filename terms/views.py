@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from glossary_site.page_cache import until_content_changes
 from terms import listings, search, structured_data
 from terms.links import (
     RELATED_CARDS,
@@ -143,6 +144,10 @@ def term_page_context(
 
 
 class TermDetailView(LiveTermsMixin, DetailView):
+    """A live term. What the page shows (the publication, its cards, "Linked from",
+    suggestions and live wiki links) is worked out once and kept until content next changes
+    (``page_cache.until_content_changes``): every later request only renders it."""
+
     template_name = "terms/term_detail.html"
     context_object_name = "term"
 
@@ -151,8 +156,10 @@ class TermDetailView(LiveTermsMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         slug = kwargs["slug"]
-        self.object = self.get_queryset().filter(slug=slug).first()
-        if self.object is None:
+        shown = until_content_changes(
+            f"term-page:{slug}", lambda: self.shown_for(slug), keep_if=bool
+        )
+        if shown is None:
             # An alias, a former slug or a differently-cased slug: 301 to the canonical page.
             target = live_publication_for_slug(slug)
             if target is not None:
@@ -160,20 +167,26 @@ class TermDetailView(LiveTermsMixin, DetailView):
             if was_live_at(slug):
                 return TemplateResponse(request, "terms/gone.html", status=410)
             raise Http404("No live term has this address.")
-        return self.render_to_response(self.get_context_data(object=self.object))
+        self.object = shown["term"]
+        return self.render_to_response(self.get_context_data(**shown))
 
-    def get_context_data(self, **kwargs):
-        term = self.object
-        context = term_page_context(
-            term,
-            term_id=term.term_id,
-            related_term_ids=term.related_term_ids,
-            linked_term_ids=term.linked_term_ids,
-            tag_list=term.tag_list,
-            alias_names=term.alias_names,
-        )
-        context["structured_data"] = structured_data.defined_term(term)
-        return super().get_context_data(**context, **kwargs)
+    def shown_for(self, slug: str) -> dict | None:
+        """Everything the page of the live term at ``slug`` shows, or None."""
+        term = self.get_queryset().filter(slug=slug).first()
+        if term is None:
+            return None
+        return {
+            "term": term,
+            "structured_data": structured_data.defined_term(term),
+            **term_page_context(
+                term,
+                term_id=term.term_id,
+                related_term_ids=term.related_term_ids,
+                linked_term_ids=term.linked_term_ids,
+                tag_list=term.tag_list,
+                alias_names=term.alias_names,
+            ),
+        }
 
 
 # Who may preview a working copy: whoever may see terms in the admin.

@@ -6,11 +6,11 @@ from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Lower
 from django.db.models.lookups import LessThanOrEqual
-from django.urls import reverse
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from glossary_site.addresses import address
 from terms.validators import validate_single_line
 
 SUMMARY_MAX_LENGTH = 240
@@ -80,7 +80,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("terms:category", kwargs={"slug": self.slug})
+        return address("terms:category", kwargs={"slug": self.slug})
 
 
 class TermQuerySet(models.QuerySet):
@@ -227,7 +227,7 @@ class Term(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("terms:detail", kwargs={"slug": self.slug})
+        return address("terms:detail", kwargs={"slug": self.slug})
 
     @property
     def is_live(self) -> bool:
@@ -273,7 +273,7 @@ class Alias(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("terms:detail", kwargs={"slug": self.slug})
+        return address("terms:detail", kwargs={"slug": self.slug})
 
 
 class RelatedTerm(models.Model):

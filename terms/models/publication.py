@@ -13,11 +13,11 @@ from django.db import models
 from django.db.models import Case, F, Q, Subquery, Value, When
 from django.db.models.functions import Lower, Substr, Upper
 from django.db.models.lookups import In
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from glossary_site.addresses import address
 from terms.models.content import NAME_MAX_LENGTH, SUMMARY_MAX_LENGTH, Category, Term
 
 CARD_FIELDS = ("pk", "term_id", "title", "slug", "summary", "category_id")
@@ -193,7 +193,7 @@ class Publication(models.Model):
         return f"{self.title} (live from {self.go_live_at:%Y-%m-%d %H:%M})"
 
     def get_absolute_url(self):
-        return reverse("terms:detail", kwargs={"slug": self.slug})
+        return address("terms:detail", kwargs={"slug": self.slug})
 
     @property
     def updated_at(self):

@@ -1,0 +1,112 @@
+"""A term page with the page cache off still reads nothing twice: what it shows (the
+publication, related and suggested cards, "Linked from", live wiki links) is kept until
+content changes (``until_content_changes``), and only the template runs on later requests.
+Nothing kept outlives a publish, a take-down or a scheduled go-live."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.template import Context, Template
+from django.urls import NoReverseMatch, set_script_prefix
+from django.utils import timezone
+
+from glossary_site.page_cache import until_content_changes
+from tests.factories import TermFactory, edit, publish, unpublish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data_kept(settings):
+    """Production's setting with the page cache off: pages are made on every request, data
+    several pages show is kept until content changes."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_DATA = True
+
+
+@pytest.fixture
+def term():
+    return TermFactory(title="Entry", slug="entry", tags=["shared"])
+
+
+def test_a_term_page_is_rendered_from_kept_data_without_queries(
+    client, term, data_kept, django_assert_num_queries
+):
+    first = client.get("/terms/entry/")
+    with django_assert_num_queries(0):
+        again = client.get("/terms/entry/")
+    assert again.status_code == 200
+    assert again.templates[0].name == "terms/term_detail.html"  # Made, not stored.
+    assert again.content == first.content
+
+
+def test_a_related_term_going_live_or_away_shows_at_the_next_request(
+    client, data_kept, django_capture_on_commit_callbacks
+):
+    other = TermFactory(title="Newcomer", slug="newcomer", status="draft")
+    TermFactory(title="Host", slug="host", related=[other])
+    assert b"Newcomer" not in client.get("/terms/host/").content
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(other)
+    assert b"Newcomer" in client.get("/terms/host/").content
+
+    with django_capture_on_commit_callbacks(execute=True):
+        unpublish(other)
+    assert b"Newcomer" not in client.get("/terms/host/").content
+
+
+def test_an_edit_not_yet_published_never_shows(client, term, data_kept):
+    client.get("/terms/entry/")
+    edit(term, title="Working copy title")
+    assert b"Working copy title" not in client.get("/terms/entry/").content
+
+
+def test_a_scheduled_suggestion_appears_on_time(client, term, data_kept):
+    go_live = timezone.now().replace(microsecond=0) + dt.timedelta(hours=1)
+    later = TermFactory(title="Later", slug="later", status="draft", tags=["shared"])
+    publish(later, go_live_at=go_live)
+
+    with time_machine.travel(go_live - dt.timedelta(seconds=1), tick=False):
+        assert b"Later" not in client.get("/terms/entry/").content
+        assert client.get("/terms/later/").status_code == 404
+    with time_machine.travel(go_live, tick=False):
+        assert b"Later" in client.get("/terms/entry/").content
+        assert client.get("/terms/later/").status_code == 200
+
+
+def test_addresses_that_find_no_term_are_not_kept(client, data_kept):
+    calls = []
+
+    def nothing():
+        calls.append(1)
+
+    until_content_changes("probe-nothing", nothing, keep_if=bool)
+    until_content_changes("probe-nothing", nothing, keep_if=bool)
+    assert len(calls) == 2
+    assert client.get("/terms/no-such-term/").status_code == 404
+
+
+def test_remembered_addresses_follow_the_script_prefix(term):
+    """Links are remembered per process, but a site served under a path prefix still gets
+    its prefix in every link, from models and from ``{% url %}`` alike."""
+    template = Template("{% url 'terms:detail' 'entry' %} {% url 'terms:home' %}")
+    assert term.get_absolute_url() == "/terms/entry/"
+    assert template.render(Context()) == "/terms/entry/ /"
+    set_script_prefix("/glossary/")
+    try:
+        assert term.get_absolute_url() == "/glossary/terms/entry/"
+        assert template.render(Context()) == "/glossary/terms/entry/ /glossary/"
+    finally:
+        set_script_prefix("/")
+    assert term.get_absolute_url() == "/terms/entry/"
+
+
+def test_url_tag_keeps_djangos_behaviour():
+    rendered = Template(
+        "{% url 'terms:tag' 'a b' %}|{% url 'terms:nowhere' as missing %}[{{ missing }}]"
+    ).render(Context())
+    assert rendered == "/tags/a%20b/|[]"
+    with pytest.raises(NoReverseMatch):
+        Template("{% url 'terms:nowhere' %}").render(Context())
