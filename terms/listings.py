@@ -137,6 +137,11 @@ def categories_with_live_terms() -> list[Category]:
     )
 
 
+def category_for_slug(slug: str) -> Category | None:
+    """The category at ``slug`` if it has live terms, from what is kept (no query)."""
+    return next((c for c in categories_with_live_terms() if c.slug == slug), None)
+
+
 def category_count(category: Category) -> int:
     """How many live terms ``category`` has."""
     counts = {c.pk: c.live_count for c in categories_with_live_terms()}
@@ -148,7 +153,7 @@ def tag_terms(tag):
     return (
         Publication.objects.live()
         .filter(tagged_items__tag=tag)
-        .select_related("category")
+        .for_cards(with_category=True)
         .order_by(Lower("title"))
     )
 
@@ -159,12 +164,32 @@ def tag_count(tag) -> int:
 
 
 class CountedPaginator(Paginator):
-    """A paginator told the number of items, instead of counting them on every request."""
+    """A paginator told the number of items, instead of counting them on every request.
 
-    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+    Given a ``name`` (what the listing is: ``"az:O"``, ``"category:3"``), it also keeps each
+    page's items until content changes: a listing page then reads no rows while nothing
+    changed, and the page numbers it can keep are bounded by the listing's length.
+    """
+
+    def __init__(self, object_list, per_page, *, count: int, name: str | None = None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.known_count = count
+        self.name = name
 
     @cached_property
     def count(self):
         return self.known_count
+
+    def page(self, number):
+        if self.name is None:
+            return super().page(number)
+        number = self.validate_number(number)
+        first = (number - 1) * self.per_page
+        last = first + self.per_page
+        if last + self.orphans >= self.count:
+            last = self.count
+        items = until_content_changes(
+            f"{self.name}:page:{self.per_page}:{number}",
+            lambda: list(self.object_list[first:last]),
+        )
+        return self._get_page(items, number, self)

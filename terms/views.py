@@ -32,9 +32,13 @@ class LiveTermsMixin:
 
 class CountedListMixin:
     """A paginated listing whose number of items is kept (``listing_count``), not counted on
-    every request; the context gets ``page_range``, the page numbers to link to."""
+    every request, and whose pages are kept until content changes (``listing_name``: what
+    the listing is); the context gets ``page_range``, the page numbers to link to."""
 
     def listing_count(self) -> int:
+        raise NotImplementedError
+
+    def listing_name(self) -> str:
         raise NotImplementedError
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
@@ -42,6 +46,7 @@ class CountedListMixin:
             queryset,
             per_page,
             count=self.listing_count(),
+            name=self.listing_name(),
             orphans=orphans,
             allow_empty_first_page=allow_empty_first_page,
         )
@@ -56,7 +61,7 @@ class CountedListMixin:
         return context
 
 
-class HomeView(LiveTermsMixin, TemplateView):
+class HomeView(TemplateView):
     template_name = "terms/home.html"
     recent_count = 8
 
@@ -64,7 +69,14 @@ class HomeView(LiveTermsMixin, TemplateView):
         return super().get_context_data(
             categories=listings.categories_with_live_terms(),
             letters=listings.letter_strip(),
-            recent_terms=self.live_terms().order_by("-go_live_at")[: self.recent_count],
+            recent_terms=until_content_changes(
+                "home:recent",
+                lambda: list(
+                    Publication.objects.live()
+                    .for_cards(with_category=True)
+                    .order_by("-go_live_at")[: self.recent_count]
+                ),
+            ),
             **kwargs,
         )
 
@@ -94,6 +106,9 @@ class TermIndexView(CountedListMixin, ListView):
 
     def listing_count(self) -> int:
         return listings.letter_count(self.letter)
+
+    def listing_name(self) -> str:
+        return f"az:{self.letter}"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -227,17 +242,27 @@ class TermPreviewView(DetailView):
         return response
 
 
-class CategoryDetailView(CountedListMixin, LiveTermsMixin, ListView):
+class CategoryDetailView(CountedListMixin, ListView):
     template_name = "terms/category_detail.html"
     context_object_name = "terms"
     paginate_by = 48
 
     def get_queryset(self):
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
-        return self.live_terms().filter(category=self.category).order_by(Lower("title"))
+        self.category = listings.category_for_slug(self.kwargs["slug"])
+        if self.category is None:
+            self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return (
+            Publication.objects.live()
+            .filter(category=self.category)
+            .for_cards()
+            .order_by(Lower("title"))
+        )
 
     def listing_count(self) -> int:
         return listings.category_count(self.category)
+
+    def listing_name(self) -> str:
+        return f"category:{self.category.pk}"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
@@ -258,6 +283,9 @@ class TagDetailView(CountedListMixin, ListView):
 
     def listing_count(self) -> int:
         return self.count
+
+    def listing_name(self) -> str:
+        return f"tag:{self.tag.pk}"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

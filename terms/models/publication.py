@@ -88,8 +88,10 @@ class PublicationQuerySet(models.QuerySet):
         )
         return min(filter(None, row or ()), default=None)
 
-    def for_cards(self):
-        """Just what a term card shows."""
+    def for_cards(self, *, with_category=False):
+        """Just what a term card shows (and its category's name, for cards that show it)."""
+        if with_category:
+            return self.select_related("category").only(*CARD_FIELDS, "category__name")
         return self.only(*CARD_FIELDS)
 
     def for_hits(self):

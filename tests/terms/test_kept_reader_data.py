@@ -1,7 +1,8 @@
-"""A term page with the page cache off still reads nothing twice: what it shows (the
-publication, related and suggested cards, "Linked from", live wiki links) is kept until
-content changes (``until_content_changes``), and only the template runs on later requests.
-Nothing kept outlives a publish, a take-down or a scheduled go-live."""
+"""Reader pages with the page cache off still read nothing twice: what a term page shows (the
+publication, related and suggested cards, "Linked from", live wiki links) and each page of a
+listing (A–Z letters, categories, tags, the home page's recent terms) is kept until content
+changes (``until_content_changes``), and only the template runs on later requests. Nothing
+kept outlives a publish, a take-down or a scheduled go-live."""
 
 import datetime as dt
 
@@ -12,7 +13,8 @@ from django.urls import NoReverseMatch, set_script_prefix
 from django.utils import timezone
 
 from glossary_site.page_cache import until_content_changes
-from tests.factories import TermFactory, edit, publish, unpublish
+from tests.factories import CategoryFactory, TermFactory, edit, publish, unpublish
+from tests.hostile import MARKUP, elements_in, read_html
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +112,75 @@ def test_url_tag_keeps_djangos_behaviour():
     assert rendered == "/tags/a%20b/|[]"
     with pytest.raises(NoReverseMatch):
         Template("{% url 'terms:nowhere' %}").render(Context())
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [("/terms/?letter=E", 0), ("/categories/things/", 0), ("/", 0), ("/tags/shared/", 1)],
+)
+def test_listing_pages_are_rendered_from_kept_data(
+    client, data_kept, django_assert_num_queries, url, queries
+):
+    things = CategoryFactory(slug="things", name="Things")
+    for n in range(30):
+        TermFactory(title=f"Entry {n}", category=things, tags=["shared"])
+    first = client.get(url)
+    assert first.status_code == 200
+    with django_assert_num_queries(queries):  # The tag itself is looked up: one query.
+        again = client.get(url)
+    assert again.content == first.content
+
+
+def test_a_listing_page_shows_a_new_term_at_the_next_request(
+    client, data_kept, django_capture_on_commit_callbacks
+):
+    things = CategoryFactory(slug="things", name="Things")
+    TermFactory(title="Entry", category=things, tags=["shared"])
+    newcomer = TermFactory(title="Newcomer", category=things, tags=["shared"], status="draft")
+    pages = ("/terms/?letter=N", "/categories/things/", "/tags/shared/", "/")
+    for url in pages:
+        assert b"Newcomer" not in client.get(url).content
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(newcomer)
+    for url in pages:
+        assert b"Newcomer" in client.get(url).content, url
+
+    with django_capture_on_commit_callbacks(execute=True):
+        unpublish(newcomer)
+    for url in ("/categories/things/", "/tags/shared/", "/"):
+        assert b"Newcomer" not in client.get(url).content, url
+
+
+def test_cards_take_the_heading_level_their_page_gives(client):
+    things = CategoryFactory(slug="things", name="Things")
+    other = TermFactory(title="Other", category=things, tags=["shared"])
+    TermFactory(title="Entry", slug="entry", category=things, tags=["shared"], related=[other])
+    # Straight under the page's h1: h2. Under a section's h2: h3.
+    for url, level in [
+        ("/categories/things/", "h2"),
+        ("/tags/shared/", "h2"),
+        ("/", "h3"),
+        ("/terms/entry/", "h3"),
+    ]:
+        card_headings = [
+            tag
+            for tag, attrs in elements_in(client.get(url).content.decode())
+            if ("class", "term-card__title") in attrs
+        ]
+        assert card_headings, url
+        assert set(card_headings) == {level}, url
+
+
+@pytest.mark.parametrize("payload", MARKUP)
+def test_cards_escape_what_writers_typed(client, data_kept, payload):
+    things = CategoryFactory(slug="things", name=payload[:60])
+    TermFactory(title=payload[:60], slug="hostile", summary=payload, category=things, tags=["t"])
+    for url in ("/categories/things/", "/tags/t/", "/"):
+        text, elements = read_html(client.get(url).content.decode())
+        assert payload in text, url  # Shown as the characters typed...
+        card_elements = [tag for tag, attrs in elements if ("class", "term-card__title") in attrs]
+        assert card_elements, url
+        # ... never as markup: no element carries the payload's handlers.
+        handlers = [name for _, attrs in elements for name, _ in attrs if name.startswith("on")]
+        assert handlers == [], url
