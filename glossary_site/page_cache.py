@@ -24,8 +24,11 @@ import functools
 import gzip
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -96,26 +99,79 @@ def until_content_changes(
     the content generation, or the next scheduled go-live or expiry): for data several pages
     show that would otherwise be worked out on every request, such as the A–Z letter counts.
 
-    Costs one cache read when kept. With PAGE_CACHE_DATA off or the cache not shared (Redis
-    down), computes every time. ``keep_if(value)`` false: the value is returned, not kept (so
-    that addresses that find nothing cannot fill the cache).
+    Each process also remembers the values it used most recently (``PAGE_CACHE_DATA_LOCAL``),
+    under the generation they were made in: during a reader page's request, whose generation
+    the middleware has already read, a value remembered here costs no cache read at all, and
+    one kept in the shared cache costs one. Values are shared between requests: read-only.
+
+    With PAGE_CACHE_DATA off or the cache not shared (Redis down), computes every time.
+    ``keep_if(value)`` false: the value is returned, not kept (so that addresses that find
+    nothing cannot fill the cache).
     """
     if not settings.PAGE_CACHE_DATA:
         return compute()
     key = f"pages:data:{release()}:{name}"
-    found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
-    generation = _generation(found)
-    if generation is None:
-        return compute()
-    stored = found.get(key)
+    state = _request_state.get()
+    stored = _NOT_READ
+    if state is None:  # Outside a reader page's request: read the state with the value.
+        found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
+        generation = _generation(found)
+        if generation is None:
+            return compute()
+        state, stored = State(generation, found.get(NEXT_CHANGE_KEY)), found.get(key)
     started = time.time()
-    if stored is not None and stored[0] == generation and _before(started, stored[1]):
+    remembered = _remembered.get(key)
+    if _current(remembered, state.generation, started):
+        return remembered[2]
+    if stored is _NOT_READ:
+        stored = cache.get(key)
+    if _current(stored, state.generation, started) and _cache_is_shared():
+        _remembered.put(key, stored)
         return stored[2]
     value = compute()
-    valid_until = State(generation, found.get(NEXT_CHANGE_KEY)).valid_until(started)
+    valid_until = state.valid_until(started)
     if (keep_if is None or keep_if(value)) and _before(time.time(), valid_until):
-        cache.set(key, (generation, valid_until, value), timeout=_timeout(valid_until))
+        kept = (state.generation, valid_until, value)
+        cache.set(key, kept, timeout=_timeout(valid_until))
+        if _cache_is_shared():
+            _remembered.put(key, kept)
     return value
+
+
+def _current(kept, generation, moment: float) -> bool:
+    return kept is not None and kept[0] == generation and _before(moment, kept[1])
+
+
+class _Remembered:
+    """The most recently used kept values of this process, least recently used dropped."""
+
+    def __init__(self):
+        self._items = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            kept = self._items.get(key)
+            if kept is not None:
+                self._items.move_to_end(key)
+            return kept
+
+    def put(self, key, kept) -> None:
+        with self._lock:
+            self._items[key] = kept
+            self._items.move_to_end(key)
+            while len(self._items) > settings.PAGE_CACHE_DATA_LOCAL:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+_remembered = _Remembered()
+_NOT_READ = object()
+# The content generation read at the start of the reader page being made, if any.
+_request_state: ContextVar["State | None"] = ContextVar("page_cache_state", default=None)
 
 
 # --- the middleware ---
@@ -143,7 +199,12 @@ class PageCacheMiddleware:
         # What the page shows is read from here on: it holds until the next scheduled change
         # after this moment, even if that change comes while the page is being made.
         started = time.time()
-        response = self.get_response(request)
+        # Data kept until content changes is read under the generation just read.
+        token = _request_state.set(state)
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_state.reset(token)
 
         if not getattr(response, "reader_page", False):
             return response

@@ -208,6 +208,9 @@ PAGE_CACHE_SECONDS = int(
 # Data several reader pages show (A–Z and category counts, the letter strip), kept in the
 # cache until content changes (page_cache.until_content_changes); on whenever pages could be.
 PAGE_CACHE_DATA = env_bool("PAGE_CACHE_DATA", default=bool(REDIS_URL) and not DEBUG)
+# How many of those values each process also remembers in its own memory (most recently used),
+# checked against the content generation every request reads anyway: no cache read for them.
+PAGE_CACHE_DATA_LOCAL = int(os.environ.get("PAGE_CACHE_DATA_LOCAL", "2000"))
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
 HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "300"))
 HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "60"))

@@ -117,7 +117,10 @@ class TermIndexView(CountedListMixin, ListView):
             entries=entries,
             first_entry=entries[0] if entries else None,
             last_entry=entries[-1] if entries else None,
-            structured_data=structured_data.term_set_page(entries),
+            structured_data=until_content_changes(
+                f"az:{self.letter}:{context['page_obj'].number}:structured-data",
+                lambda: structured_data.term_set_page(entries),
+            ),
             letter=self.letter,
             requested_letter=self.requested,
             letters=listings.letter_strip(self.letter, self.letters_in_use),

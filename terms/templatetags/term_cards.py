@@ -1,4 +1,6 @@
-"""``{% term_cards terms heading="h2" show_category=True suggested=False %}``: terms as cards.
+"""Listing markup made in Python: term cards and A–Z entries.
+
+``{% term_cards terms heading="h2" show_category=True suggested=False %}``: terms as cards.
 
 Each card is the term's title, linking to it, under a heading of the level the page gives
 (the level below the heading the cards sit under: ``h2`` straight under the page's ``h1``,
@@ -6,8 +8,9 @@ Each card is the term's title, linking to it, under a heading of the level the p
 ``suggested`` marks suggestions by shared tags (not curated).
 
 The markup is made here rather than by an included template: a listing page shows dozens of
-cards, and the template language (a context lookup, a key-then-attribute-then-call attempt
-and an escape for every value of every card) spent most of a category page's time on them.
+cards (an A–Z page sixty entries), and the template language (a context lookup, a
+key-then-attribute-then-call attempt and an escape for every value of every card) spent most
+of a category page's time on them.
 Every value from a term is escaped (``html.escape``, which Django's ``escape`` is).
 """
 
@@ -15,6 +18,8 @@ from html import escape
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+
+from glossary_site.addresses import address
 
 register = template.Library()
 
@@ -58,3 +63,37 @@ def _category(term) -> str:
     if category is None:
         return ""
     return f'<p class="term-card__meta">{escape(category.name)}</p>'
+
+
+ENTRY = (
+    '<li class="index-entry"><a href="{url}" class="index-entry__title">{label}</a>'
+    '<p class="index-entry__summary">{summary}</p></li>'
+)
+ALIAS_ENTRY = (
+    '<li class="index-entry index-entry--alias"><a href="{url}">'
+    '<span class="index-entry__title">{label}</span> <span aria-hidden="true">→</span>'
+    '<span class="visually-hidden">, see</span> '
+    '<span class="index-entry__target">{target}</span></a></li>'
+)
+
+
+@register.simple_tag
+def index_entries(entries) -> SafeString:
+    """A–Z entries (``listings.LetterEntries`` rows): a term with its summary, or another name
+    of a term (an alias), visually secondary, pointing at it."""
+    items = []
+    for entry in entries:
+        url = escape(address("terms:detail", kwargs={"slug": entry["term_slug"]}))
+        if entry["alias_of"]:
+            items.append(
+                ALIAS_ENTRY.format(
+                    url=url, label=escape(entry["label"]), target=escape(entry["alias_of"])
+                )
+            )
+        else:
+            items.append(
+                ENTRY.format(
+                    url=url, label=escape(entry["label"]), summary=escape(entry["entry_summary"])
+                )
+            )
+    return mark_safe("\n".join(items))  # Every value from an entry is escaped above.
