@@ -24,6 +24,7 @@ import functools
 import gzip
 import hashlib
 import logging
+import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -392,8 +393,10 @@ def _cache_is_shared() -> bool:
 
 def _fresh_generation() -> int:
     # Larger than any generation before it, so a flushed and refilled counter never brings
-    # back pages stored under an old value.
-    return time.time_ns() // 1000
+    # back pages stored under an old value; the last three digits are random, so that two
+    # counters started in the same millisecond (or under a clock set back) still differ, and
+    # no process takes values it remembers from one for the other.
+    return time.time_ns() // 1_000_000 * 1000 + secrets.randbelow(1000)
 
 
 @functools.cache

@@ -26,14 +26,19 @@ def signup_copy(category_id: int | None = None) -> dict[str, str]:
 
     A category's own line, when an editor wrote one, replaces the general line.
     """
-    stored = cache.get(CACHE_KEY)
-    if stored is None:
-        stored = refresh_cached_copy()
+    # Kept until content changes (every copy change raises the generation): remembered by the
+    # process, so a page's signup boxes cost no cache read of their own.
+    stored = page_cache.until_content_changes("newsletter:call-to-action", _cached_copy)
     copy = dict(stored["copy"])
     category_line = stored["category_lines"].get(str(category_id)) if category_id else None
     if category_line:
         copy["line"] = category_line
     return copy
+
+
+def _cached_copy() -> dict:
+    stored = cache.get(CACHE_KEY)
+    return stored if stored is not None else refresh_cached_copy()
 
 
 def refresh_cached_copy() -> dict:
