@@ -90,23 +90,6 @@ RULES = {
 }
 
 
-def describe(term: Term, *, live: bool, scheduled) -> str:
-    """What the term is, in one phrase: "Published — unpublished changes", "Scheduled"…
-
-    ``live``: readers see a publication of it now; ``scheduled``: when one is due to go live.
-    """
-    if term.status == Status.ARCHIVED:
-        return "Archived"
-    if live and term.status != Status.PUBLISHED:
-        changes = "changes in review" if term.status == Status.IN_REVIEW else "unpublished changes"
-        return f"Published — {changes}"
-    if live:
-        return "Published"
-    if scheduled and term.status == Status.PUBLISHED:
-        return "Scheduled"
-    return term.get_status_display()
-
-
 def refusal(user, action: str, term: Term) -> str | None:
     """Why ``user`` may not perform ``action`` on ``term`` in its current state, or None."""
     rule = RULES.get(action)

@@ -1,11 +1,26 @@
 """The editors' content: categories, terms (working copies), aliases, tags, related terms."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Length, Lower
 from django.db.models.lookups import LessThanOrEqual
+from django.utils import timezone
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -92,6 +107,65 @@ class TermQuerySet(models.QuerySet):
 
     def in_review(self):
         return self.filter(status=Term.Status.IN_REVIEW)
+
+    def with_live_state(self, at=None):
+        """Annotate where each term stands for readers at ``at`` (default now), in the same
+        query: ``is_live_now``, ``scheduled_for`` (the go-live time of a publication still to
+        come) and ``unpublished_changes`` (readers see, or will see, a publication and the
+        working copy has changed since: edited or in review rather than approved).
+
+        The one statement of these rules: lists filter and sort on the annotations, and
+        ``Term.live_state`` reads them (the admin, the dashboard and the reports all do).
+        """
+        from terms.models.publication import Publication
+
+        at = at or timezone.now()
+        publications = Publication.objects.filter(term=OuterRef("pk"))
+        return self.annotate(
+            is_live_now=Exists(publications.live(at)),
+            scheduled_for=Subquery(publications.scheduled(at).values("go_live_at")[:1]),
+            unpublished_changes=Case(
+                When(
+                    Q(status__in=Term.UNAPPROVED) & Q(Exists(publications.up(at))), then=Value(True)
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+        )
+
+
+LIVE_STATE_FIELDS = ("is_live_now", "scheduled_for", "unpublished_changes")
+
+
+@dataclass(frozen=True)
+class LiveState:
+    """Where a term stands: its workflow status and what readers see of it."""
+
+    status: str
+    live: bool
+    scheduled_for: datetime | None
+    unpublished_changes: bool
+
+    @property
+    def scheduled(self) -> bool:
+        return self.scheduled_for is not None
+
+    @property
+    def label(self) -> str:
+        """The state in one phrase: "Published — unpublished changes", "Scheduled"…"""
+        status = Term.Status
+        if self.status == status.ARCHIVED:
+            return "Archived"
+        if self.live and self.status != status.PUBLISHED:
+            changes = (
+                "changes in review" if self.status == status.IN_REVIEW else "unpublished changes"
+            )
+            return f"Published — {changes}"
+        if self.live:
+            return "Published"
+        if self.scheduled and self.status == status.PUBLISHED:
+            return "Scheduled"
+        return status(self.status).label
 
 
 class TaggedTerm(TaggedItemBase):
@@ -237,11 +311,27 @@ class Term(models.Model):
         """The publication readers see now, or None."""
         return self.publications.live().first()
 
+    def live_state(self) -> LiveState:
+        """Where the term stands (see ``TermQuerySet.with_live_state``): read from the row's
+        annotations when it was loaded with them (no query), else asked in one query."""
+        if all(hasattr(self, name) for name in LIVE_STATE_FIELDS):
+            values = {name: getattr(self, name) for name in LIVE_STATE_FIELDS}
+        else:
+            values = (
+                Term.objects.filter(pk=self.pk).with_live_state().values(*LIVE_STATE_FIELDS).first()
+            ) or dict.fromkeys(LIVE_STATE_FIELDS)
+        return LiveState(
+            status=self.status,
+            live=bool(values["is_live_now"]),
+            scheduled_for=values["scheduled_for"],
+            unpublished_changes=bool(values["unpublished_changes"]),
+        )
+
     @property
     def has_unpublished_changes(self) -> bool:
         """Readers see (or will see) a publication, and the working copy has changed since:
         edited, or in review, rather than approved."""
-        return self.status in Term.UNAPPROVED and self.publications.up().exists()
+        return self.live_state().unpublished_changes
 
     def related_ids(self) -> list[int]:
         """The curated related terms' ids, in the editor's order."""
