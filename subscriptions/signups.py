@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
-from subscriptions import delivery, rate_limits, tokens
+from subscriptions import rate_limits, tasks, tokens
 from subscriptions.models import Subscriber
 from subscriptions.source_pages import SourcePage
 
@@ -164,4 +164,4 @@ def _when(condition: Q, value, field: str) -> Case:
 
 
 def _send_confirmation_after_commit(subscriber: Subscriber) -> None:
-    transaction.on_commit(partial(delivery.queue_confirmation, subscriber.pk))
+    transaction.on_commit(partial(tasks.queue_confirmation, subscriber.pk))

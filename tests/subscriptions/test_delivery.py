@@ -176,7 +176,7 @@ def test_requeue_leaves_recent_requests_to_the_tasks_on_their_way():
         confirmation_requested_at=timezone.now() - timedelta(hours=1),
     )
 
-    queued = delivery.requeue_unsent_confirmations(older_than=timedelta(minutes=10))
+    queued = tasks.requeue_unsent_confirmations(older_than=timedelta(minutes=10))
 
     assert queued == [old.email]
 

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
-from subscriptions.delivery import requeue_unsent_confirmations
+from subscriptions.tasks import requeue_unsent_confirmations
 
 
 class Command(BaseCommand):
