@@ -2,13 +2,24 @@
 
 One small module per seam: ``lists`` (status badge and filters), ``inlines``, ``comparison``
 (history, compare, restore), ``workflow_views`` (the workflow panel and bulk actions),
-``review_queue``, ``categories`` and ``terms`` (the term admin itself). Workflow rules live in
-``terms.workflow``; where a term stands for readers is ``Term.live_state``.
+``review_queue``, ``categories``, ``preferences`` (each editor's own) and ``terms`` (the term
+admin itself). Workflow rules live in ``terms.workflow``; where a term stands for readers is
+``Term.live_state``.
 """
 
-from terms.admin import categories, review_queue, terms
+from terms.admin import categories, preferences, review_queue, terms
 from terms.admin.categories import CategoryAdmin
+from terms.admin.preferences import EditorPreferenceAdmin
 from terms.admin.review_queue import ReviewQueueAdmin
 from terms.admin.terms import TermAdmin
 
-__all__ = ["CategoryAdmin", "ReviewQueueAdmin", "TermAdmin", "categories", "review_queue", "terms"]
+__all__ = [
+    "CategoryAdmin",
+    "EditorPreferenceAdmin",
+    "ReviewQueueAdmin",
+    "TermAdmin",
+    "categories",
+    "preferences",
+    "review_queue",
+    "terms",
+]

@@ -11,6 +11,7 @@ from terms.models.content import (
     Term,
 )
 from terms.models.identity import ReservedName, WikiLink
+from terms.models.preferences import EditorPreference
 from terms.models.publication import (
     Publication,
     PublicationAlias,
@@ -27,6 +28,7 @@ __all__ = [
     "SUMMARY_MAX_LENGTH",
     "Alias",
     "Category",
+    "EditorPreference",
     "LiveState",
     "Publication",
     "PublicationAlias",

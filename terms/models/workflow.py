@@ -15,6 +15,9 @@ class Transition(models.Model):
     from_status = models.CharField(max_length=20, choices=Term.Status)
     to_status = models.CharField(max_length=20, choices=Term.Status)
     comment = models.TextField(blank=True)
+    # When the publication this transition made (or moved) goes live, if not at once: kept as
+    # a time, not as words, so the log shows it in each reader's time zone.
+    go_live_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
