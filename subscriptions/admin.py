@@ -9,16 +9,16 @@ import io
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.forms import TextInput
+from django.forms import Textarea, TextInput
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 
-from subscriptions import reports, signups
-from subscriptions.call_to_action import DEFAULT_COPY
+from subscriptions import offer, reports, signups
 from subscriptions.csv_export import write_confirmed_subscribers
-from subscriptions.models import CategorySignupLine, SignupCopy, Subscriber
+from subscriptions.models import SignupCopy, Subscriber
 
 
 @admin.register(Subscriber)
@@ -93,20 +93,78 @@ class SubscriberAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "subscriptions/admin/report.html", context)
 
 
-class CategorySignupLineInline(admin.TabularInline):
-    model = CategorySignupLine
-    extra = 0
-    fields = ["category", "line"]
-    formfield_overrides = {models.CharField: {"widget": TextInput(attrs={"size": 80})}}
-
-
 @admin.register(SignupCopy)
 class SignupCopyAdmin(admin.ModelAdmin):
     """One row: the changelist goes straight to it."""
 
-    fields = ["headline", "line", "button_label"]
-    inlines = [CategorySignupLineInline]
-    formfield_overrides = {models.CharField: {"widget": TextInput(attrs={"size": 90})}}
+    fieldsets = [
+        (
+            "The offer",
+            {
+                "fields": ["name", "what", ("frequency", "day"), "is_free", "offer_reads"],
+                "description": (
+                    "What the newsletter is. Every text below can say {name}, {what}, {when}, "
+                    "{often} or {offer} instead of repeating it, so a change here shows "
+                    "everywhere at once."
+                ),
+            },
+        ),
+        (
+            "Signup boxes",
+            {
+                "fields": ["headline", "line", "consent", "button_label"],
+                "description": "The box on every reader page, the first on a term page, and on "
+                "the /newsletter/ page.",
+            },
+        ),
+        ("Closing box on term pages", {"fields": ["closing_headline", "closing_line"]}),
+        ("Category pitch", {"fields": ["category_pitch"]}),
+        ("The /newsletter/ page", {"fields": ["page_heading", "page_lead"]}),
+        ("Confirmation email", {"fields": ["confirm_subject", "confirm_intro"]}),
+        (
+            "Welcome",
+            {
+                "fields": [
+                    "welcome_heading",
+                    "welcome_message",
+                    "welcome_email_enabled",
+                    "welcome_subject",
+                    "welcome_body",
+                ],
+                "description": "The page shown once an address is confirmed, and the email "
+                "sent then.",
+            },
+        ),
+    ]
+    readonly_fields = ["offer_reads"]
+    formfield_overrides = {
+        models.CharField: {"widget": TextInput(attrs={"size": 90})},
+        models.TextField: {"widget": Textarea(attrs={"rows": 6, "cols": 90})},
+    }
+
+    @admin.display(description="Reads as")
+    def offer_reads(self, copy):
+        values = copy.placeholder_values()
+        return format_html_join(
+            "", "<div><code>{{{}}}</code> {}</div>", ((name, values[name]) for name in values)
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not obj.is_free:
+            saying_free = [
+                str(obj._meta.get_field(field).verbose_name)
+                for field in (*offer.TEXT_FIELDS, "category_pitch")
+                if offer.mentions_free(getattr(obj, field))
+            ]
+            if saying_free:
+                self.message_user(
+                    request,
+                    "The offer is no longer free, but these still say “free”: "
+                    + ", ".join(saying_free)
+                    + ".",
+                    messages.WARNING,
+                )
 
     # The row is created by migration; there is never a second one, nor none.
     def has_add_permission(self, request):
@@ -118,9 +176,7 @@ class SignupCopyAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        copy, _ = SignupCopy.objects.get_or_create(
-            pk=SignupCopy.SINGLETON_ID, defaults=DEFAULT_COPY
-        )
+        copy, _ = SignupCopy.objects.get_or_create(pk=SignupCopy.SINGLETON_ID)
         return HttpResponseRedirect(
             reverse("admin:subscriptions_signupcopy_change", args=[copy.pk])
         )

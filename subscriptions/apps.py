@@ -9,10 +9,11 @@ class SubscriptionsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from subscriptions.call_to_action import copy_changed
-        from subscriptions.models import CategorySignupLine, SignupCopy
+        from subscriptions.models import SignupCopy
 
-        # Deleting a category deletes its line, which signals too.
-        for model in (SignupCopy, CategorySignupLine):
+        # A category's own pitch is the glossary's data: saving a category already makes
+        # pages fresh (terms.apps).
+        for model in (SignupCopy,):
             for name, signal in (("save", post_save), ("delete", post_delete)):
                 signal.connect(
                     copy_changed,

@@ -1,39 +1,42 @@
-"""The call to action's copy, read from the shared cache so a term page costs no query.
+"""The newsletter's offer and copy, read from the shared cache so a page costs no query.
 
-The copy (headline, line, button label, and a line per category) is one small dict kept in
-the cache with no expiry. Saving or deleting the copy or a category line (deleting a category
-deletes its line) writes it through again once the change is committed. After a cache flush,
-the first page that needs it reads it back with one query.
+The copy (``SignupCopy``: the offer, the boxes, the /newsletter/ page, the emails) is one small
+dict kept in the cache with no expiry, its placeholders already filled in. Saving the copy
+writes it through again once the change is committed. After a cache flush, the first page that
+needs it reads it back with one query.
+
+A category's pitch is the glossary's data (``Category.newsletter_pitch``, or the general pitch
+made from its name); the category travels with the page's own context, so it costs nothing.
 """
 
 from django.core.cache import cache
 from django.db import transaction
 
 from glossary_site import page_cache
+from subscriptions import offer
 from subscriptions.models import SignupCopy
 
-CACHE_KEY = "newsletter:call-to-action:v1"
-
-DEFAULT_COPY = {
-    "headline": "Get one clear AI term in your inbox every week",
-    "line": "A short, plain-English explainer each week. No hype, no spam; leave in one click.",
-    "button_label": "Subscribe",
-}
+CACHE_KEY = "newsletter:call-to-action:v2"
 
 
-def signup_copy(category_id: int | None = None) -> dict[str, str]:
-    """Return ``headline``, ``line`` and ``button_label`` for a page in this category.
-
-    A category's own line, when an editor wrote one, replaces the general line.
-    """
+def signup_copy() -> dict:
+    """The copy as readers see it: every text in ``offer.TEXT_FIELDS`` filled in, ``values``
+    (what each placeholder stands for), ``category_pitch`` (still with ``{category}``) and
+    ``welcome_email_enabled``. Shared between requests: read-only."""
     # Kept until content changes (every copy change raises the generation): remembered by the
     # process, so a page's signup boxes cost no cache read of their own.
-    stored = page_cache.until_content_changes("newsletter:call-to-action", _cached_copy)
-    copy = dict(stored["copy"])
-    category_line = stored["category_lines"].get(str(category_id)) if category_id else None
-    if category_line:
-        copy["line"] = category_line
-    return copy
+    return page_cache.until_content_changes("newsletter:call-to-action", _cached_copy)
+
+
+def category_pitch(category) -> str:
+    """The line pitching the newsletter on ``category``'s pages: its own, or the general one
+    with its name (``Category.name_in_a_sentence``)."""
+    own = (category.newsletter_pitch or "").strip()
+    if own:
+        return own
+    copy = signup_copy()
+    values = {**copy["values"], offer.CATEGORY_PLACEHOLDER: category.name_in_a_sentence()}
+    return offer.fill(copy["category_pitch"], values)
 
 
 def _cached_copy() -> dict:
@@ -42,19 +45,23 @@ def _cached_copy() -> dict:
 
 
 def refresh_cached_copy() -> dict:
-    """Read the copy and every category line in one query and store them in the cache."""
-    rows = SignupCopy.objects.filter(pk=SignupCopy.SINGLETON_ID).values_list(
-        "headline", "line", "button_label", "category_lines__category_id", "category_lines__line"
-    )
-    copy = dict(DEFAULT_COPY)
-    category_lines = {}
-    for headline, line, button_label, category_id, category_line in rows:
-        copy = {"headline": headline, "line": line, "button_label": button_label}
-        if category_id is not None:
-            category_lines[str(category_id)] = category_line
-    stored = {"copy": copy, "category_lines": category_lines}
+    """Read the copy in one query and store it, filled in, in the cache."""
+    copy = SignupCopy.objects.filter(pk=SignupCopy.SINGLETON_ID).first() or SignupCopy()
+    stored = readers_copy(copy)
     cache.set(CACHE_KEY, stored, timeout=None)
     return stored
+
+
+def readers_copy(copy: SignupCopy) -> dict:
+    """``copy`` as readers see it (see ``signup_copy``)."""
+    values = copy.placeholder_values()
+    return {
+        **{field: offer.fill(getattr(copy, field), values) for field in offer.TEXT_FIELDS},
+        # {category} is filled per page; the offer's own placeholders are filled with it.
+        "category_pitch": copy.category_pitch,
+        "values": values,
+        "welcome_email_enabled": copy.welcome_email_enabled,
+    }
 
 
 def copy_changed(**kwargs) -> None:

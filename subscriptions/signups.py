@@ -7,12 +7,11 @@ subscriber's status themselves.
 import enum
 from functools import partial
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
-from subscriptions import rate_limits, tasks, tokens
+from subscriptions import call_to_action, rate_limits, tasks, tokens
 from subscriptions.models import Subscriber
 from subscriptions.source_pages import SourcePage
 
@@ -25,11 +24,9 @@ class SignupResult(enum.Enum):
 
 
 def consent_wording() -> str:
-    """The consent sentence shown under every signup form and stored with each signup."""
-    return (
-        f"One email a week from {settings.SITE_NAME}. We’ll email you a link to confirm first, "
-        "and every email has a one-click unsubscribe link."
-    )
+    """The consent sentence shown under every signup form and stored with each signup: the
+    editors' consent line (``SignupCopy.consent``), filled in with the offer."""
+    return call_to_action.signup_copy()["consent"]
 
 
 def request_signup(

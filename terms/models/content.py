@@ -76,6 +76,14 @@ class Category(models.Model):
     position = models.PositiveIntegerField(
         default=0, help_text="Categories are listed by this number, then by name."
     )
+    newsletter_pitch = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=(
+            "The newsletter's line on this category's page and its terms' pages. Leave blank "
+            "for the general one, made from the name: “We cover business & strategy every week.”"
+        ),
+    )
 
     objects = CategoryQuerySet.as_manager()
 
@@ -96,6 +104,15 @@ class Category(models.Model):
 
     def get_absolute_url(self):
         return address("terms:category", kwargs={"slug": self.slug})
+
+    def name_in_a_sentence(self) -> str:
+        """The name as it reads inside a sentence: capitalised words in lower case, acronyms
+        and other mixed case kept ("Business & Strategy" -> "business & strategy",
+        "AI Safety" -> "AI safety")."""
+        return " ".join(
+            word.lower() if word[:1].isupper() and word[1:] == word[1:].lower() else word
+            for word in self.name.split()
+        )
 
 
 class TermQuerySet(models.QuerySet):
