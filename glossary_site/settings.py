@@ -233,6 +233,8 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
+# Times that name their zone ("9:41 a.m. EST"): editors each read times in their own zone.
+FORMAT_MODULE_PATH = ["glossary_site.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -278,6 +280,10 @@ MARKDOWNX_SERVER_CALL_LATENCY = 400
 GLOSSARY_UPLOAD_MAX_PIXELS = 40_000_000
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# The editors' desk (terms/health.py, terms/notifications.py): a published term is due for a
+# review this many months after it goes live, unless an editor sets a later date.
+TERM_REVIEW_MONTHS = int(os.environ.get("TERM_REVIEW_MONTHS", "12"))
 
 # Security: production defaults, relaxed only by DEBUG.
 SESSION_COOKIE_SECURE = not DEBUG
@@ -405,3 +411,20 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     ]
 }
+
+
+# --- Import and export of terms (terms/transfer/) ---
+# An upload larger than this is refused before it is read (bytes; 25 MB holds well over
+# 10,000 terms in any of the formats).
+TRANSFER_MAX_UPLOAD_BYTES = int(os.environ.get("TRANSFER_MAX_UPLOAD_BYTES", str(25 * 1024**2)))
+# Terms (CSV rows, JSON entries, Markdown files) in one import.
+TRANSFER_MAX_TERMS = int(os.environ.get("TRANSFER_MAX_TERMS", "20000"))
+# Members of a zip archive, counted before anything is read from it.
+TRANSFER_MAX_FILES = int(os.environ.get("TRANSFER_MAX_FILES", "20000"))
+# A zip's members together, uncompressed, and how much smaller than that the archive may be
+# (zip bombs): both checked from the archive's directory before reading, and again while
+# reading (a directory can lie). Nothing is ever extracted to disk.
+TRANSFER_MAX_UNCOMPRESSED_BYTES = int(
+    os.environ.get("TRANSFER_MAX_UNCOMPRESSED_BYTES", str(100 * 1024**2))
+)
+TRANSFER_MAX_COMPRESSION_RATIO = int(os.environ.get("TRANSFER_MAX_COMPRESSION_RATIO", "100"))

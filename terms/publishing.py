@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 
 from terms import affected_pages, search
 from terms.editing import render_term
+from terms.health import review_date_after_publishing
 from terms.models import SECTION_FIELDS, Publication, PublicationAlias, PublicationLink, Term
 
 
@@ -85,9 +86,17 @@ def freeze(
         )
         publication.tags.set(term.tags.all())
         search.index_publication(publication)
+    changes = {}
     if term.published_at is None or term.published_at > go_live_at:
-        term.published_at = go_live_at
-        Term.objects.filter(pk=term.pk).update(published_at=go_live_at)
+        changes["published_at"] = go_live_at
+    # Publishing is a review: an empty or passed review-by date starts again from here.
+    review_by = review_date_after_publishing(term.review_by, timezone.localdate(go_live_at))
+    if review_by != term.review_by:
+        changes["review_by"] = review_by
+    if changes:
+        for name, value in changes.items():
+            setattr(term, name, value)
+        Term.objects.filter(pk=term.pk).update(**changes)
     return publication
 
 

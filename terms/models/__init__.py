@@ -10,7 +10,9 @@ from terms.models.content import (
     TaggedTerm,
     Term,
 )
+from terms.models.health import BrokenLinkTerm, IncompleteTerm, OrphanTerm, StaleTerm
 from terms.models.identity import ReservedName, WikiLink
+from terms.models.notifications import EditorNotification
 from terms.models.preferences import EditorPreference
 from terms.models.publication import (
     Publication,
@@ -19,6 +21,7 @@ from terms.models.publication import (
     SearchWord,
     TaggedPublication,
 )
+from terms.models.transfer import TermImport
 from terms.models.workflow import TermInReview, Transition
 
 __all__ = [
@@ -27,18 +30,24 @@ __all__ = [
     "SECTION_MAX_LENGTH",
     "SUMMARY_MAX_LENGTH",
     "Alias",
+    "BrokenLinkTerm",
     "Category",
+    "EditorNotification",
     "EditorPreference",
+    "IncompleteTerm",
     "LiveState",
+    "OrphanTerm",
     "Publication",
     "PublicationAlias",
     "PublicationLink",
     "RelatedTerm",
     "ReservedName",
     "SearchWord",
+    "StaleTerm",
     "TaggedPublication",
     "TaggedTerm",
     "Term",
+    "TermImport",
     "TermInReview",
     "Transition",
     "WikiLink",

@@ -274,6 +274,25 @@ class Term(models.Model):
     published_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When the term first went live."
     )
+    # Editorial health (terms.health): who keeps the term up to date, and when it is due for
+    # a review. Publishing sets a passed or empty date to TERM_REVIEW_MONTHS ahead.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who keeps this term up to date. Overdue reviews are listed by owner.",
+    )
+    review_by = models.DateField(
+        "review by",
+        null=True,
+        blank=True,
+        help_text=(
+            "When the term is due for a review. Publishing moves an empty or passed date to "
+            "the site's review interval ahead (12 months unless configured); a later date is kept."
+        ),
+    )
 
     # A working copy in these states has not been approved as it stands.
     UNAPPROVED = (Status.DRAFT, Status.IN_REVIEW)
@@ -309,6 +328,7 @@ class Term(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-updated_at"], name="terms_term_status_updated"),
+            models.Index(fields=["review_by"], name="terms_term_review_by"),
         ]
         permissions = [
             ("publish_term", "Can approve, publish, schedule, unpublish and restore terms"),
