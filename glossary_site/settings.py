@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "reversion",
     "django_tasks",
     "django_tasks_db",
+    "anymail",
     "terms",
     "subscriptions",
 ]
@@ -346,6 +347,40 @@ NEWSLETTER_PENDING_MAX_DAYS = int(os.environ.get("NEWSLETTER_PENDING_MAX_DAYS", 
 NEWSLETTER_LIST_ID = os.environ.get(
     "NEWSLETTER_LIST_ID", f"newsletter.{urlsplit(SITE_URL).hostname or 'localhost'}"
 )
+# Sending an issue (subscriptions/sending.py): the sender, emails per minute (0: as fast as the
+# mail server takes them), messages per batch (one task and one mail connection each), and how
+# long a batch may go silent before another worker resumes the send.
+NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+NEWSLETTER_SEND_RATE = int(os.environ.get("NEWSLETTER_SEND_RATE", "600"))
+NEWSLETTER_SEND_BATCH_SIZE = int(os.environ.get("NEWSLETTER_SEND_BATCH_SIZE", "100"))
+NEWSLETTER_SEND_STALL_AFTER = int(os.environ.get("NEWSLETTER_SEND_STALL_AFTER", "600"))
+
+# A provider's API instead of SMTP, by configuration alone (django-anymail): EMAIL_PROVIDER names
+# an anymail backend (postmark, mailgun, sendgrid, amazon_ses, brevo, …) and every ANYMAIL_<NAME>
+# variable becomes ANYMAIL["<NAME>"] (e.g. ANYMAIL_POSTMARK_SERVER_TOKEN, ANYMAIL_WEBHOOK_SECRET).
+EMAIL_PROVIDER = os.environ.get("EMAIL_PROVIDER", "").strip().lower()
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in os.environ.items()
+    if name.startswith("ANYMAIL_") and value
+}
+if EMAIL_PROVIDER:
+    from importlib.util import find_spec  # noqa: E402 (kept inside this block on purpose)
+
+    if not EMAIL_PROVIDER.isidentifier() or find_spec(f"anymail.backends.{EMAIL_PROVIDER}") is None:
+        sys.exit(f"EMAIL_PROVIDER={EMAIL_PROVIDER!r} is not an email provider django-anymail knows.")
+    if "DJANGO_EMAIL_BACKEND" not in os.environ:
+        EMAIL_BACKEND = f"anymail.backends.{EMAIL_PROVIDER}.EmailBackend"
+    if not DEBUG and "WEBHOOK_SECRET" not in ANYMAIL:
+        sys.exit(
+            "ANYMAIL_WEBHOOK_SECRET is not set: set it to 'user:password' and give the provider "
+            "https://user:password@<host>/anymail/<provider>/tracking/ as its webhook."
+        )
+# Without a secret, anymail would take any request as the provider's: refuse them all instead.
+if "WEBHOOK_SECRET" not in ANYMAIL:
+    import secrets  # noqa: E402 (kept inside this block on purpose)
+
+    ANYMAIL["WEBHOOK_SECRET"] = f"unset:{secrets.token_urlsafe(32)}"
 
 
 # --- Security headers: CSP and Permissions-Policy ---

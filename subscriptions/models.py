@@ -372,3 +372,8 @@ class SignupCopy(models.Model):
             often=frequency.often(),
             is_free=self.is_free,
         )
+
+
+# The weekly issue (composing, sending, the archive, suppressed addresses) has its own module;
+# Django loads an app's models from this one.
+from subscriptions.issue_models import Delivery, Issue, IssueTerm, Suppression  # noqa: E402, F401
