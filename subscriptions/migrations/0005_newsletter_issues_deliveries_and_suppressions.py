@@ -3,134 +3,329 @@
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.db.models.lookups
-import subscriptions.issue_models
 from django.conf import settings
 from django.db import migrations, models
 
+import subscriptions.issue_models
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('subscriptions', '0004_offer_copy_welcome_email_and_category_pitch'),
-        ('terms', '0020_term_imports'),
+        ("subscriptions", "0004_offer_copy_welcome_email_and_category_pitch"),
+        ("terms", "0020_term_imports"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Issue',
+            name="Issue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(help_text="The email's subject and the archive page's title.", max_length=150, validators=[subscriptions.issue_models.validate_header_text])),
-                ('slug', models.SlugField(help_text='The archive address: /newsletter/issues/this-slug/.', max_length=80, unique=True)),
-                ('preheader', models.CharField(blank=True, help_text='The line inboxes show after the subject. Optional.', max_length=200, validators=[subscriptions.issue_models.validate_header_text])),
-                ('body', models.TextField(blank=True, help_text='Markdown. Start each section with a heading (## Heading). Link terms with [[Title]].', max_length=50000)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('scheduled', 'Scheduled'), ('sending', 'Sending'), ('sent', 'Sent'), ('cancelled', 'Cancelled')], db_index=True, default='draft', editable=False, max_length=12)),
-                ('send_at', models.DateTimeField(blank=True, editable=False, help_text='When a scheduled issue goes out.', null=True)),
-                ('started_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('cancelled_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('sent_body_html', models.TextField(blank=True, editable=False)),
-                ('sent_terms', models.JSONField(blank=True, default=list, editable=False, help_text='[{title, summary, url}, …]')),
-                ('send_step', models.PositiveIntegerField(default=0, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "subject",
+                    models.CharField(
+                        help_text="The email's subject and the archive page's title.",
+                        max_length=150,
+                        validators=[subscriptions.issue_models.validate_header_text],
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The archive address: /newsletter/issues/this-slug/.",
+                        max_length=80,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "preheader",
+                    models.CharField(
+                        blank=True,
+                        help_text="The line inboxes show after the subject. Optional.",
+                        max_length=200,
+                        validators=[subscriptions.issue_models.validate_header_text],
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown. Start each section with a heading (## Heading). Link terms with [[Title]].",
+                        max_length=50000,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("scheduled", "Scheduled"),
+                            ("sending", "Sending"),
+                            ("sent", "Sent"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        editable=False,
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "send_at",
+                    models.DateTimeField(
+                        blank=True,
+                        editable=False,
+                        help_text="When a scheduled issue goes out.",
+                        null=True,
+                    ),
+                ),
+                ("started_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("cancelled_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("sent_body_html", models.TextField(blank=True, editable=False)),
+                (
+                    "sent_terms",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        editable=False,
+                        help_text="[{title, summary, url}, …]",
+                    ),
+                ),
+                ("send_step", models.PositiveIntegerField(default=0, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'newsletter issue',
-                'ordering': ['-started_at', '-created_at'],
-                'permissions': [('send_issue', 'Can send newsletter issues (test, now or scheduled)')],
+                "verbose_name": "newsletter issue",
+                "ordering": ["-started_at", "-created_at"],
+                "permissions": [
+                    ("send_issue", "Can send newsletter issues (test, now or scheduled)")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.CharField(help_text='The address when the send began.', max_length=254)),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('sent', 'Sent'), ('failed', 'Failed'), ('skipped', 'Skipped (left the list before its turn)'), ('cancelled', 'Cancelled')], default='pending', max_length=10)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('next_attempt_at', models.DateTimeField(blank=True, null=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('last_error', models.CharField(blank=True, max_length=500)),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='subscriptions.subscriber')),
-                ('issue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='subscriptions.issue')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "email",
+                    models.CharField(help_text="The address when the send began.", max_length=254),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("sent", "Sent"),
+                            ("failed", "Failed"),
+                            ("skipped", "Skipped (left the list before its turn)"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("next_attempt_at", models.DateTimeField(blank=True, null=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("last_error", models.CharField(blank=True, max_length=500)),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="subscriptions.subscriber",
+                    ),
+                ),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="subscriptions.issue",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'deliveries',
-                'ordering': ['pk'],
+                "verbose_name_plural": "deliveries",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='IssueTerm',
+            name="IssueTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('issue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='picks', to='subscriptions.issue')),
-                ('term', models.ForeignKey(limit_choices_to=subscriptions.issue_models.live_terms, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='terms.term')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="picks",
+                        to="subscriptions.issue",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        limit_choices_to=subscriptions.issue_models.live_terms,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="terms.term",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'term of the week',
-                'verbose_name_plural': 'terms of the week',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "term of the week",
+                "verbose_name_plural": "terms of the week",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Suppression',
+            name="Suppression",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('bounced', 'Hard bounce'), ('complained', 'Spam complaint')], max_length=10)),
-                ('created_at', models.DateTimeField(help_text='When the provider reported it.')),
-                ('provider', models.CharField(blank=True, max_length=40)),
-                ('detail', models.CharField(blank=True, max_length=500)),
-                ('subscriber', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='suppression', to='subscriptions.subscriber')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[("bounced", "Hard bounce"), ("complained", "Spam complaint")],
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(help_text="When the provider reported it.")),
+                ("provider", models.CharField(blank=True, max_length=40)),
+                ("detail", models.CharField(blank=True, max_length=500)),
+                (
+                    "subscriber",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="suppression",
+                        to="subscriptions.subscriber",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddIndex(
-            model_name='issue',
-            index=models.Index(fields=['status', '-started_at'], name='subscr_issue_status_idx'),
+            model_name="issue",
+            index=models.Index(fields=["status", "-started_at"], name="subscr_issue_status_idx"),
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'scheduled', 'sending', 'sent', 'cancelled'])), name='subscriptions_issue_status_valid'),
+            model_name="issue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["draft", "scheduled", "sending", "sent", "cancelled"])
+                ),
+                name="subscriptions_issue_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.CheckConstraint(condition=models.Q(('slug', django.db.models.functions.text.Lower('slug')), models.Q(('slug', ''), _negated=True)), name='subscriptions_issue_slug_lowercase', violation_error_message='The slug must be lowercase and not empty.'),
+            model_name="issue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("slug", django.db.models.functions.text.Lower("slug")),
+                    models.Q(("slug", ""), _negated=True),
+                ),
+                name="subscriptions_issue_slug_lowercase",
+                violation_error_message="The slug must be lowercase and not empty.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'scheduled'), _negated=True), ('send_at__isnull', False), _connector='OR'), name='subscriptions_issue_scheduled_has_time'),
+            model_name="issue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "scheduled"), _negated=True),
+                    ("send_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="subscriptions_issue_scheduled_has_time",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['sending', 'sent']), _negated=True), ('started_at__isnull', False), _connector='OR'), name='subscriptions_issue_sent_has_start'),
+            model_name="issue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status__in", ["sending", "sent"]), _negated=True),
+                    ("started_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="subscriptions_issue_sent_has_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('body'), 50000), name='subscriptions_issue_body_max_length'),
+            model_name="issue",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("body"), 50000
+                ),
+                name="subscriptions_issue_body_max_length",
+            ),
         ),
         migrations.AddIndex(
-            model_name='delivery',
-            index=models.Index(fields=['issue', 'status', 'next_attempt_at'], name='subscr_delivery_due_idx'),
+            model_name="delivery",
+            index=models.Index(
+                fields=["issue", "status", "next_attempt_at"], name="subscr_delivery_due_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delivery',
-            constraint=models.UniqueConstraint(fields=('issue', 'subscriber'), name='subscriptions_delivery_once'),
+            model_name="delivery",
+            constraint=models.UniqueConstraint(
+                fields=("issue", "subscriber"), name="subscriptions_delivery_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delivery',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'sent', 'failed', 'skipped', 'cancelled'])), name='subscriptions_delivery_status_valid'),
+            model_name="delivery",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["pending", "sent", "failed", "skipped", "cancelled"])
+                ),
+                name="subscriptions_delivery_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issueterm',
-            constraint=models.UniqueConstraint(fields=('issue', 'term'), name='subscriptions_issueterm_once'),
+            model_name="issueterm",
+            constraint=models.UniqueConstraint(
+                fields=("issue", "term"), name="subscriptions_issueterm_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='suppression',
-            constraint=models.CheckConstraint(condition=models.Q(('reason__in', ['bounced', 'complained'])), name='subscriptions_suppression_reason_valid'),
+            model_name="suppression",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("reason__in", ["bounced", "complained"])),
+                name="subscriptions_suppression_reason_valid",
+            ),
         ),
     ]
