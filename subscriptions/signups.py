@@ -102,7 +102,9 @@ def record_signup(email: str, *, source: SourcePage | None = None) -> Subscriber
 def confirm_subscription(token: str) -> Subscriber:
     """Confirm the subscriber a confirm-link token names and return it.
 
-    The confirmation time is the consent proof. Confirming twice changes nothing. Raises
+    The confirmation time is the consent proof. When the welcome email is switched on
+    (``SignupCopy.welcome_email_enabled``) one becomes owed and is queued after commit.
+    Confirming twice changes nothing (and sends no second welcome). Raises
     ``tokens.ExpiredToken`` or ``tokens.InvalidToken``.
     """
     with transaction.atomic():
@@ -112,7 +114,13 @@ def confirm_subscription(token: str) -> Subscriber:
         if subscriber.status == Status.PENDING:
             subscriber.status = Status.CONFIRMED
             subscriber.confirmed_at = timezone.now()
-            subscriber.save(update_fields=["status", "confirmed_at"])
+            updated = ["status", "confirmed_at"]
+            if call_to_action.signup_copy()["welcome_email_enabled"]:
+                # Owed from now; sent once, after commit, by the task worker.
+                subscriber.welcome_requested_at = subscriber.confirmed_at
+                updated.append("welcome_requested_at")
+                transaction.on_commit(partial(tasks.queue_welcome, subscriber.pk))
+            subscriber.save(update_fields=updated)
     return subscriber
 
 

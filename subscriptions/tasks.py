@@ -105,3 +105,62 @@ def schedule_retry(subscriber_id: int, attempt: int) -> None:
         return
     run_after = timezone.now() + retries.retry_delay(attempt)
     send_confirmation_email.using(run_after=run_after).enqueue(subscriber_id, attempt=attempt + 1)
+
+
+# --- Welcome emails --------------------------------------------------------------------------
+
+
+def queue_welcome(subscriber_id: int, *, retry: bool = True) -> None:
+    """Queue the task that sends a newly confirmed subscriber's welcome email.
+
+    Called after the confirmation commits. Never raises: if the queue cannot take the task,
+    the email is still owed and ``manage.py requeue_confirmations`` queues it again.
+    """
+    attempt = 1 if retry else settings.NEWSLETTER_SEND_MAX_ATTEMPTS
+    try:
+        send_welcome_email.enqueue(subscriber_id, attempt=attempt)
+    except Exception:
+        logger.exception(
+            "Could not queue the welcome email for subscriber %s; "
+            "`manage.py requeue_confirmations` will queue it again.",
+            subscriber_id,
+        )
+
+
+def requeue_unsent_welcomes(*, older_than: timedelta, dry_run: bool = False) -> list[str]:
+    """Queue again every welcome email owed for longer than ``older_than``; return the
+    addresses concerned (queued unless ``dry_run``)."""
+    owed = delivery.welcomes_owed_since(older_than)
+    if not dry_run:
+        for subscriber_id, _email in owed:
+            queue_welcome(subscriber_id, retry=False)
+    return [email for _pk, email in owed]
+
+
+@task()
+def send_welcome_email(subscriber_id: int, attempt: int = 1) -> bool:
+    """Send a subscriber's welcome email if it is still owed; retried as confirmations are."""
+    try:
+        return delivery.send_welcome_if_owed(subscriber_id)
+    except Exception as error:
+        if retries.is_permanent(error):
+            logger.warning(
+                "The mail server refused subscriber %s's address; no welcome email.",
+                subscriber_id,
+            )
+            return False
+        if not isinstance(error, OSError):
+            raise
+        if retries.gives_up_after(attempt) or not can_defer():
+            logger.error(
+                "The welcome email for subscriber %s failed (attempt %s); "
+                "`manage.py requeue_confirmations` will queue it again.",
+                subscriber_id,
+                attempt,
+            )
+        else:
+            run_after = timezone.now() + retries.retry_delay(attempt)
+            send_welcome_email.using(run_after=run_after).enqueue(
+                subscriber_id, attempt=attempt + 1
+            )
+        raise

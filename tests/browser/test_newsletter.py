@@ -33,7 +33,7 @@ def test_reader_signs_up_in_place_on_a_term_page_then_confirms_from_the_email(si
     page.goto(confirm_link_in(message))
     page.get_by_role("button", name="Confirm subscription").click()
 
-    expect(page.locator("h1")).to_have_text("You’re subscribed")
+    expect(page.locator("h1")).to_have_text("Welcome to The AI Brief")
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Subscriber.Status.CONFIRMED
     assert subscriber.source == "/terms/open-weight/"

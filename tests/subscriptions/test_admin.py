@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from subscriptions.models import CategorySignupLine, SignupCopy, Subscriber
+from subscriptions.models import SignupCopy, Subscriber
 from tests.factories import CategoryFactory, TermFactory, UserFactory
 from tests.subscriptions.factories import SubscriberFactory
 
@@ -218,33 +218,63 @@ def test_the_report_counts_signups_and_confirmations_per_term_page(editor):
 
 def test_editors_change_the_call_to_action_and_term_pages_show_it(editor, client):
     category = CategoryFactory(name="Business & Strategy")
-    other = CategoryFactory(name="Foundations")
     term = TermFactory(category=category)
-    plain = TermFactory(category=other)
 
     response = editor.post(
         COPY,
-        {
-            "headline": "One AI idea a week",
-            "line": "Short and plain.",
-            "button_label": "Sign me up",
-            "category_lines-TOTAL_FORMS": "1",
-            "category_lines-INITIAL_FORMS": "0",
-            "category_lines-0-category": category.pk,
-            "category_lines-0-line": "What AI means for your business, weekly.",
-        },
+        copy_form(
+            headline="One AI idea a week",
+            line="Short and plain.",
+            button_label="Sign me up",
+            closing_headline="Still here?",
+            closing_line="Then you will like it.",
+        ),
     )
     assert response.status_code == 302
 
     client.logout()
     page = client.get(term.get_absolute_url()).content.decode()
-    other_page = client.get(plain.get_absolute_url()).content.decode()
-    assert page.count("One AI idea a week") == 2
-    assert page.count("What AI means for your business, weekly.") == 2
-    assert "Short and plain." not in page
+    assert page.count("One AI idea a week") == 1  # The inline box ...
+    assert page.count("Still here?") == 1  # ... and the closing box have their own copy.
+    assert page.count("Short and plain.") == 1
     assert page.count(">Sign me up</button>") == 2
-    assert other_page.count("Short and plain.") == 2
-    assert CategorySignupLine.objects.get().category == category
+    assert "We cover business &amp; strategy every week." in page
+
+
+def test_the_copy_form_explains_an_unknown_placeholder_and_keeps_what_was_typed(editor):
+    response = editor.post(COPY, copy_form(headline="Get {offr} now"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Unknown placeholder {offr}" in html
+    assert 'value="Get {offr} now"' in html
+    assert SignupCopy.objects.get().headline == "Get {offer}"
+
+
+def test_a_paid_offer_warns_about_copy_that_still_says_free(editor):
+    response = editor.post(COPY, copy_form(is_free=False), follow=True)
+
+    messages = [str(message) for message in response.context["messages"]]
+    assert any(
+        "still say “free”" in message and "closing sub-line" in message for message in messages
+    )
+    assert SignupCopy.objects.get().is_free is False
+
+
+def copy_form(**changes) -> dict:
+    """The copy's admin form as an editor would send it, with ``changes``."""
+    copy = SignupCopy.objects.get()
+    data = {}
+    for field in SignupCopy._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        value = changes.get(field.name, getattr(copy, field.name))
+        if isinstance(value, bool):
+            if value:
+                data[field.name] = "on"
+        else:
+            data[field.name] = value
+    return data
 
 
 def test_the_copy_is_one_row_that_cannot_be_added_or_deleted(editor):

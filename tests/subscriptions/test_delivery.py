@@ -36,7 +36,7 @@ def test_the_confirmation_email_has_text_and_html_parts_with_the_same_links(
     message = outbox[0]
     html, mimetype = message.alternatives[0]
     confirm, unsubscribe = link_in(message, "confirm"), link_in(message, "unsubscribe")
-    assert message.subject == "Confirm your subscription to The AI Glossary"
+    assert message.subject == "Confirm your subscription to The AI Brief"
     assert message.to == ["reader@example.com"]
     assert mimetype == "text/html"
     assert f"https://glossary.example.com{confirm}" in message.body

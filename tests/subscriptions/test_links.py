@@ -54,7 +54,7 @@ def test_following_the_emailed_link_and_pressing_the_button_confirms(client, sig
 
     assert welcome.status_code == 200
     html = welcome.content.decode()
-    assert "You’re subscribed" in html
+    assert "Welcome to The AI Brief" in html
     assert '<a href="/terms/weights/">← Back to the page you were reading</a>' in html
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Subscriber.Status.CONFIRMED
@@ -71,8 +71,8 @@ def test_confirming_twice_is_harmless(client):
     looked_at = client.get(path)
 
     assert again.status_code == looked_at.status_code == 200
-    assert "You’re subscribed" in again.content.decode()
-    assert "You’re subscribed" in looked_at.content.decode()
+    assert "Welcome to The AI Brief" in again.content.decode()
+    assert "Welcome to The AI Brief" in looked_at.content.decode()
     assert Subscriber.objects.get().confirmed_at == first_time
 
 
