@@ -419,6 +419,127 @@ TERMS = [
         "aliases": ["GenAI"],
         "related": ["large-language-model", "diffusion-model", "foundation-model", "hallucination"],
     },
+    {
+        "title": "Artificial intelligence",
+        "slug": "artificial-intelligence",
+        "category": "foundations",
+        "summary": (
+            "The field of building computer systems that do tasks we associate with human "
+            "thinking, such as understanding language, recognising images or making decisions."
+        ),
+        "definition": (
+            "**Artificial intelligence** is the broad field of making computers perform tasks "
+            "that would otherwise need human judgement: reading and writing text, recognising "
+            "what is in a picture, translating speech, planning a route or spotting fraud.\n\n"
+            "Most AI in use today is built with [[Machine learning]]: instead of following "
+            "rules a programmer wrote down, a system learns patterns from examples. "
+            "[[Deep learning]] and the [[large-language-model|large language models]] behind "
+            "chat assistants are the latest, and most visible, branch of that approach. The "
+            "term also covers older techniques such as search, logic and expert systems."
+        ),
+        "why_it_matters": (
+            '"AI" is used for everything from a spam filter to a system that writes code, '
+            "so the label alone says little. Asking which technique a product uses, what it "
+            "was trained on and how it was tested tells you far more about what it can do and "
+            "where it fails.\n\n"
+            "The word also carries expectations. Systems that sound fluent can still "
+            "[[hallucination|make things up]], and narrow systems that excel at one task can "
+            "fail badly just outside it."
+        ),
+        "in_practice": (
+            "- Recommendations on shopping and streaming sites.\n"
+            "- Chat assistants and writing tools built on language models.\n"
+            "- Image recognition in phones, cars and medical scans.\n"
+            "- Forecasting demand, detecting fraud and routing deliveries.\n\n"
+            'When a vendor says a product "uses AI", the useful follow-up questions are '
+            "what the model does, how it is evaluated and what happens when it is wrong."
+        ),
+        "tags": ["foundations"],
+        "aliases": ["AI"],
+        "related": [
+            "machine-learning",
+            "deep-learning",
+            "generative-ai",
+            "artificial-general-intelligence",
+        ],
+    },
+    {
+        "title": "Artificial general intelligence",
+        "slug": "artificial-general-intelligence",
+        "category": "foundations",
+        "summary": (
+            "A hypothetical AI system able to learn and perform almost any intellectual task a "
+            "person can, rather than excelling only at the tasks it was built for."
+        ),
+        "definition": (
+            "**Artificial general intelligence**, usually shortened to AGI, describes an AI "
+            "system with broad, flexible ability: one that could learn a new subject, reason "
+            "about unfamiliar problems and carry skills from one domain to another roughly as "
+            "well as a capable person.\n\n"
+            "There is no agreed test for it, and definitions differ: some focus on doing most "
+            "economically valuable work, others on learning efficiently from little data. "
+            "Today's [[foundation-model|foundation models]] are far more general than earlier "
+            "systems, but whether they are on a path to AGI is debated."
+        ),
+        "why_it_matters": (
+            "AGI is the stated goal of several leading AI labs, and it shapes how they raise "
+            "money, hire and talk about risk. Claims that AGI is near or far move policy "
+            "debates and investment.\n\n"
+            "Because the term has no fixed meaning, it is worth asking what a speaker means by "
+            "it before weighing a prediction. Concerns about [[Alignment]] are sharpest for "
+            "systems this capable."
+        ),
+        "in_practice": (
+            "No system today is generally accepted as AGI. In practice the term appears in "
+            "company mission statements, research roadmaps and safety policies, which often "
+            "tie extra testing, such as [[Red teaming]], to capability thresholds on the way."
+        ),
+        "tags": ["foundations", "safety"],
+        "aliases": ["AGI", "General AI", "Strong AI"],
+        "related": [
+            "artificial-intelligence",
+            "alignment",
+            "foundation-model",
+            "large-language-model",
+        ],
+    },
+    {
+        "title": "Natural language processing",
+        "slug": "natural-language-processing",
+        "category": "foundations",
+        "summary": (
+            "The branch of AI that lets computers read, interpret and produce human language, "
+            "from spell checkers and translation to chat assistants."
+        ),
+        "definition": (
+            "**Natural language processing** (NLP) covers the methods that let software work "
+            "with ordinary human language rather than rigid commands. Classic tasks include "
+            "translation, summarising, classifying text by topic or sentiment, answering "
+            "questions and pulling names and dates out of documents.\n\n"
+            "For decades NLP relied on hand-written grammars and statistics over word counts. "
+            "Since the [[Transformer]] arrived, most tasks are handled by one "
+            "[[Large language model]] that has learned language in general and is steered by "
+            "a [[Prompt]] or adapted by [[Fine-tuning]]."
+        ),
+        "why_it_matters": (
+            "Most of an organisation's knowledge lives in text: email, contracts, tickets and "
+            "reports. NLP is what makes that text searchable, sortable and answerable at "
+            "scale.\n\n"
+            "Language is also ambiguous and full of context, so NLP systems can misread "
+            "sarcasm, jargon or languages they saw little of in training."
+        ),
+        "in_practice": (
+            "- Routing customer emails to the right team.\n"
+            "- Translating product pages into many languages.\n"
+            "- Searching documents by meaning with [[Embeddings]].\n"
+            "- Drafting replies and summaries with a language model.\n\n"
+            "Teams now often start with a general model and a well-written prompt, and only "
+            "train a specialised model when cost, speed or accuracy demands it."
+        ),
+        "tags": ["foundations", "llm"],
+        "aliases": ["NLP"],
+        "related": ["large-language-model", "tokenization", "embeddings", "transformer"],
+    },
     # ------------------------------------------------------- Models & Architectures
     {
         "title": "Large language model",
@@ -803,6 +924,82 @@ TERMS = [
         "tags": ["architecture", "llm"],
         "aliases": ["Multimodal AI"],
         "related": ["foundation-model", "large-language-model", "diffusion-model", "embeddings"],
+    },
+    {
+        "title": "Generative pre-trained transformer",
+        "slug": "generative-pre-trained-transformer",
+        "category": "models-architectures",
+        "summary": (
+            "GPT: a family of large language models that generate text one token at a time, "
+            "built on the transformer and trained first on a vast amount of text."
+        ),
+        "definition": (
+            "A **generative pre-trained transformer**, or GPT, is a [[Large language model]] "
+            "with three defining traits, one per word of its name. It is *generative*: it "
+            "writes new text by predicting the next [[Token]] again and again. It is "
+            "*pre-trained*: it first learns from a huge body of text before any "
+            "task-specific [[Fine-tuning]]. And it is a [[Transformer]], the architecture "
+            "that uses [[attention-mechanism|attention]] to relate every token to the ones "
+            "before it.\n\n"
+            "GPT is also the name of OpenAI's model series, from GPT-1 in 2018 to the models "
+            'behind ChatGPT, which is why people often say "GPT" for any chat model.'
+        ),
+        "why_it_matters": (
+            "The GPT recipe, scale up a transformer, pre-train it on text, then tune it to "
+            "follow instructions, became the template for most of today's language models, "
+            "open and closed alike.\n\n"
+            "Knowing that a GPT predicts likely text, rather than looking facts up, explains "
+            "both its fluency and its tendency toward [[Hallucination]]."
+        ),
+        "in_practice": (
+            "GPT models are reached through chat apps and APIs priced per token, and "
+            "similar decoder-only models are available as [[Open weight]] downloads. Teams "
+            "choose among them by quality on their own tasks, [[Context window]] size, speed "
+            "and cost, and often ground answers with [[Retrieval-augmented generation]]."
+        ),
+        "tags": ["llm", "architecture", "generative ai"],
+        "aliases": ["GPT", "GPT model"],
+        "related": [
+            "large-language-model",
+            "transformer",
+            "pre-training",
+            "reinforcement-learning-from-human-feedback",
+        ],
+    },
+    {
+        "title": "Reasoning model",
+        "slug": "reasoning-model",
+        "category": "models-architectures",
+        "summary": (
+            "A language model trained to work through a problem step by step before it "
+            "answers, trading extra time and tokens for better results on hard tasks."
+        ),
+        "definition": (
+            "A **reasoning model** is a [[Large language model]] that produces a long "
+            "internal chain of intermediate steps, often hidden from the user, before giving "
+            "its final answer. It is trained, largely with reinforcement learning, to use that "
+            "thinking time well: to break a problem down, try an approach, check it and "
+            "backtrack.\n\n"
+            "The idea grows out of [[Chain-of-thought]] prompting, but instead of being asked "
+            "to show its work, the model has learned to do so by default."
+        ),
+        "why_it_matters": (
+            "Reasoning models do markedly better on maths, coding and multi-step planning "
+            "than models that answer at once. They also changed how capability scales: "
+            "spending more compute at [[Inference]] time, not just in training, buys better "
+            "answers.\n\n"
+            "The cost is latency and price. A reasoning model can take many seconds and "
+            "thousands of tokens for a question a standard model answers instantly."
+        ),
+        "in_practice": (
+            "Use a reasoning model for hard analytical work: debugging, proofs, planning an "
+            "[[ai-agent|agent's]] steps or checking a long document for contradictions. For "
+            "quick lookups, short drafts and chat, a standard model is faster and cheaper. "
+            "Many APIs let you set how much the model may think."
+        ),
+        "tags": ["llm", "reasoning", "inference"],
+        "aliases": ["Reasoning LLM", "Thinking model"],
+        "related": ["chain-of-thought", "large-language-model", "inference", "ai-agent"],
     },
     # --------------------------------------------------------------- Training & Data
     {
@@ -1257,6 +1454,116 @@ TERMS = [
         "aliases": ["Agent", "Agentic AI"],
         "related": ["large-language-model", "chain-of-thought", "guardrails", "alignment"],
     },
+    {
+        "title": "Prompt",
+        "slug": "prompt",
+        "category": "using-ai",
+        "summary": (
+            "The input you give a generative AI model, such as a question, an instruction or "
+            "examples, which it uses to decide what to produce."
+        ),
+        "definition": (
+            "A **prompt** is everything a model is given to respond to. For a chat assistant "
+            "it is usually a message, but a full prompt often also holds a *system prompt* "
+            "with standing instructions, earlier turns of the conversation, pasted documents "
+            "and examples of the output wanted.\n\n"
+            "The model reads the whole prompt as [[tokenization|tokens]] within its "
+            "[[Context window]] and continues from there. It has no other channel: whatever "
+            "is not in the prompt, or in its training, it does not know."
+        ),
+        "why_it_matters": (
+            "The same model can give a vague answer or an excellent one depending on how it "
+            "is asked. Clear instructions, relevant context and an example of the desired "
+            "format are often worth more than switching to a bigger model.\n\n"
+            "Prompts are also an attack surface: text from an untrusted source inside a "
+            "prompt can carry instructions of its own, which is the basis of "
+            "[[Prompt injection]]."
+        ),
+        "in_practice": (
+            "- State the task, the audience and the format you want.\n"
+            "- Paste the source material rather than relying on the model's memory.\n"
+            "- Show one or two examples ([[Few-shot prompting]]).\n"
+            "- Keep prompts that work under version control and test changes to them.\n\n"
+            "The craft of doing this well is [[Prompt engineering]]."
+        ),
+        "tags": ["prompting", "llm"],
+        "aliases": ["Prompts", "System prompt"],
+        "related": [
+            "prompt-engineering",
+            "context-window",
+            "few-shot-prompting",
+            "prompt-injection",
+        ],
+    },
+    {
+        "title": "Few-shot prompting",
+        "slug": "few-shot-prompting",
+        "category": "using-ai",
+        "summary": (
+            "Showing a model a handful of worked examples inside the prompt so it picks up "
+            "the pattern, with no retraining; zero-shot means asking with no examples."
+        ),
+        "definition": (
+            "**Few-shot prompting** puts a few examples of the task, inputs paired with the "
+            "outputs you want, into the [[Prompt]] before the real input. The model infers "
+            "the pattern and follows it. *Zero-shot* prompting gives only the instruction; "
+            "*one-shot* gives a single example.\n\n"
+            "The model's [[Weights]] do not change: it learns the pattern only for the length "
+            "of the conversation, which is why this is also called *in-context learning*."
+        ),
+        "why_it_matters": (
+            "Examples pin down what instructions leave open: tone, length, labels, edge "
+            "cases. A few good ones can make a general model behave like a specialised one, "
+            "without the data, time and cost of [[Fine-tuning]].\n\n"
+            "Examples also steer strongly, so a skewed or mistaken example is copied too."
+        ),
+        "in_practice": (
+            "Typical uses are classifying support tickets, extracting fields into a fixed "
+            "format and matching a house style. Pick examples that cover the tricky cases, "
+            "vary them so the model does not copy surface details, and keep them short: "
+            "every example spends tokens of the [[Context window]] on every request."
+        ),
+        "tags": ["prompting"],
+        "aliases": ["Few-shot learning", "Zero-shot prompting", "In-context learning"],
+        "related": ["prompt", "prompt-engineering", "fine-tuning", "context-window"],
+    },
+    {
+        "title": "Chatbot",
+        "slug": "chatbot",
+        "category": "using-ai",
+        "summary": (
+            "A program you talk to in ordinary language; today usually a large language "
+            "model with a chat interface, instructions and sometimes tools."
+        ),
+        "definition": (
+            "A **chatbot** is software that holds a conversation in text or speech. Older "
+            "chatbots followed scripted decision trees and matched keywords. Modern ones are "
+            "built on a [[Large language model]], so they can handle open-ended questions, "
+            "keep track of the conversation and write fluent answers.\n\n"
+            "A product chatbot is more than the model: it adds a system [[Prompt]], "
+            "[[Guardrails]], often [[Retrieval-augmented generation]] over the company's own "
+            "documents, and sometimes tools that turn it into an [[AI agent]]."
+        ),
+        "why_it_matters": (
+            "Chat has become the default way people meet AI, so a chatbot's quality shapes "
+            "trust in the whole organisation behind it. Because it sounds confident, a wrong "
+            "answer ([[Hallucination]]) can mislead customers, and some companies have been "
+            "held to what their chatbot promised."
+        ),
+        "in_practice": (
+            "Good deployments ground answers in approved sources, say when they do not know, "
+            "hand over to a person for anything sensitive and log conversations for review. "
+            "Measure them on real questions, not on demos."
+        ),
+        "tags": ["llm", "agents"],
+        "aliases": ["Chat assistant", "AI assistant"],
+        "related": [
+            "large-language-model",
+            "ai-agent",
+            "guardrails",
+            "retrieval-augmented-generation",
+        ],
+    },
     # ------------------------------------------------------- Deployment & Operations
     {
         "title": "Inference",
@@ -1627,6 +1934,41 @@ TERMS = [
         "tags": ["governance", "evaluation"],
         "aliases": ["System card"],
         "related": ["licensing-of-ai-models", "benchmark", "training-data", "red-teaming"],
+    },
+    {
+        "title": "Prompt injection",
+        "slug": "prompt-injection",
+        "category": "safety-governance",
+        "summary": (
+            "An attack that hides instructions in text a model reads, such as a web page or "
+            "an email, so the model follows the attacker instead of its user."
+        ),
+        "definition": (
+            "**Prompt injection** exploits the fact that a language model cannot reliably "
+            "tell instructions from data: everything in its [[Prompt]] is just text. If an "
+            "application feeds the model a document, a search result or an email, and that "
+            'content says "ignore your previous instructions and…", the model may obey.\n\n'
+            "*Direct* injection comes from the user typing it; *indirect* injection is "
+            "planted in content the model later reads, and is the more dangerous kind."
+        ),
+        "why_it_matters": (
+            "The risk grows with what the model can do. A chatbot that only replies can be "
+            "embarrassed; an [[AI agent]] that can send email, browse or move money can be "
+            "turned against its own user, leaking data or taking harmful actions.\n\n"
+            "There is no complete fix yet, so it has to be managed by design rather than "
+            "patched away."
+        ),
+        "in_practice": (
+            "- Give the model only the tools and permissions the task needs.\n"
+            "- Ask a person to confirm irreversible or outward-facing actions.\n"
+            "- Keep untrusted content clearly separated and never let it trigger tools "
+            "alone.\n"
+            "- Test with [[Red teaming]] and watch the logs.\n\n"
+            "[[Guardrails]] that filter inputs help, but attackers keep finding new wordings."
+        ),
+        "tags": ["safety", "prompting"],
+        "aliases": ["Indirect prompt injection"],
+        "related": ["guardrails", "ai-agent", "red-teaming", "prompt"],
     },
     # ----------------------------------------------------------- Business & Strategy
     {

@@ -6,13 +6,16 @@ typos; SQLite uses an FTS5 table plus a fuzzy match on names. Views call ``searc
 
 Ranking, on both: an exact title or alias match first, then titles or aliases starting with
 the query, then full-text matches (title > aliases > summary > sections), then near spellings.
+A question ("what is an LLM", "define X", "how does X work") is ranked by its subject, and a
+comparison ("X vs Y", "difference between X and Y") by both, the best match of each first
+(``understanding``). Stop words never decide ranking and are never highlighted.
 """
 
 from django.db import connection
 
 from terms.models import Publication
 from terms.search import spelling
-from terms.search.ranking import MAX_CANDIDATES, ranked
+from terms.search.ranking import MAX_CANDIDATES, Ranking, ranked
 from terms.search.results import Hit
 from terms.search.snippets import STOP, highlight, matched_alias
 
@@ -40,30 +43,44 @@ def backend():
 class SearchResults:
     """A lazily ranked, sliceable list of hits, for Django's Paginator.
 
-    At most MAX_CANDIDATES hits are listed; ``has_more`` tells when more terms matched.
+    At most MAX_CANDIDATES hits are listed; ``has_more`` tells when more terms matched;
+    ``corrected`` is the query as spelling correction read it, when that found the first
+    result ("" otherwise, and always with ``as_typed``).
     """
 
-    def __init__(self, query: str, *, shortened: bool = False):
+    def __init__(self, query: str, *, shortened: bool = False, as_typed: bool = False):
         self.query = query
         # Whether the query as typed was longer than QUERY_MAX_LENGTH and was cut.
         self.shortened = shortened
-        self._ids: list[int] | None = None
-        self._aliases: dict[int, str] = {}
+        self.as_typed = as_typed
+        self._ranking: Ranking | None = None
+        self._ids: list[int] = []
         self._more = False
 
-    def ranked_ids(self) -> list[int]:
-        if self._ids is None:
+    def ranking(self) -> Ranking:
+        if self._ranking is None:
             # One more than is listed, to learn whether the list is complete.
-            ids, self._aliases = (
-                ranked(backend(), self.query, MAX_CANDIDATES + 1) if self.query else ([], {})
+            self._ranking = (
+                ranked(backend(), self.query, MAX_CANDIDATES + 1, correct=not self.as_typed)
+                if self.query
+                else Ranking()
             )
+            ids = self._ranking.ids
             self._ids, self._more = ids[:MAX_CANDIDATES], len(ids) > MAX_CANDIDATES
+        return self._ranking
+
+    def ranked_ids(self) -> list[int]:
+        self.ranking()
         return self._ids
 
     @property
     def has_more(self) -> bool:
-        self.ranked_ids()
+        self.ranking()
         return self._more
+
+    @property
+    def corrected(self) -> str:
+        return self.ranking().corrected
 
     def count(self) -> int:
         return len(self.ranked_ids())
@@ -74,18 +91,21 @@ class SearchResults:
     def __getitem__(self, item):
         if not isinstance(item, slice):
             return self[item : item + 1][0]
+        ranking = self.ranking()
         ids = self.ranked_ids()[item]
-        found = backend().with_snippets(self.query, ids) if ids else {}
-        return hits(self.query, ids, found, self._aliases)
+        found = backend().with_snippets(ranking.words, ids) if ids else {}
+        return hits(self.query, ids, found, ranking.aliases)
 
 
-def search(query: str) -> SearchResults:
+def search(query: str, *, as_typed: bool = False) -> SearchResults:
     """Live terms matching ``query``, best first, with highlighted snippets.
 
     A query longer than QUERY_MAX_LENGTH is searched for by its beginning, and the results
-    say so (``shortened``)."""
+    say so (``shortened``). ``as_typed``: no spelling correction."""
     tidied = _tidied(query)
-    return SearchResults(tidied[:QUERY_MAX_LENGTH], shortened=len(tidied) > QUERY_MAX_LENGTH)
+    return SearchResults(
+        tidied[:QUERY_MAX_LENGTH], shortened=len(tidied) > QUERY_MAX_LENGTH, as_typed=as_typed
+    )
 
 
 def suggest(query: str, limit: int = 8) -> list[Hit]:
@@ -93,8 +113,10 @@ def suggest(query: str, limit: int = 8) -> list[Hit]:
     query = clean_query(query)
     if not query:
         return []
-    ids, aliases = ranked(backend(), query, limit, whole_text=False)
-    return hits(query, ids, Publication.objects.for_hits().in_bulk(ids), aliases)
+    ranking = ranked(backend(), query, limit, whole_text=False)
+    return hits(
+        query, ranking.ids, Publication.objects.for_hits().in_bulk(ranking.ids), ranking.aliases
+    )
 
 
 def hits(query: str, ids: list[int], publications: dict, aliases: dict[int, str]) -> list[Hit]:

@@ -1,8 +1,6 @@
 """PostgreSQL search: weighted full-text vector with a GIN index, websearch syntax, prefix
 matching for partial words, and spelling correction with pg_trgm over the words of names."""
 
-import re
-
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -13,12 +11,10 @@ from django.db.models import F, TextField, Value
 from django.db.models.functions import Substr
 
 from terms.models import Publication
-from terms.search import spelling
-from terms.search.ranking import tokens
 from terms.search.snippets import START, STOP
+from terms.search.words import tokens
 
 CONFIG = "english"
-WEBSEARCH_SYNTAX = re.compile(r'"|(^|\s)-\w|\bor\b', re.IGNORECASE)
 FUZZY_CANDIDATES = 20
 HEADLINE_SOURCE_LENGTH = 1500
 
@@ -50,20 +46,14 @@ def prefix_query(query: str) -> SearchQuery | None:
 
 
 def text_query(query: str) -> SearchQuery:
-    """The query's words, the last one as a prefix ("gradient desc" finds "gradient descent"),
-    or-ed with the query in websearch syntax when it uses any ("quoted", -word, or).
+    """The query's words, the last one as a prefix ("gradient desc" finds "gradient descent").
 
     Only the last word is a prefix: prefix matches of frequent words are what a full-text
-    index does slowest, and the plain words already cover what websearch would find.
+    index does slowest.
     """
     words = tokens(query)
-    if not words:
-        return SearchQuery(query, search_type="websearch", config=CONFIG)
-    raw = " & ".join([*words[:-1], f"{words[-1]}:*"])
-    prefixed = SearchQuery(raw, search_type="raw", config=CONFIG)
-    if WEBSEARCH_SYNTAX.search(query):
-        return SearchQuery(query, search_type="websearch", config=CONFIG) | prefixed
-    return prefixed
+    raw = " & ".join([*words[:-1], f"{words[-1]}:*"]) if words else ""
+    return SearchQuery(raw, search_type="raw", config=CONFIG)
 
 
 def _names(tsquery: SearchQuery, live, limit: int) -> list[tuple[int, float, str]]:
@@ -98,11 +88,8 @@ def text_matches(query: str, live, limit: int) -> list[tuple[int, float, str]]:
     )
 
 
-def fuzzy(query: str, live) -> list[tuple[int, float, str]]:
-    """Names containing the query's words as they were probably meant to be spelt."""
-    options = spelling.alternatives(query)
-    if options is None:
-        return []
+def fuzzy(options: list[list[str]], live) -> list[tuple[int, float, str]]:
+    """Names containing each word or one of its corrections (``spelling.alternatives``)."""
     # The word as typed stays a prefix; corrections are whole words (a prefix of a common
     # word would match, and cost, far more).
     raw = " & ".join(
@@ -111,10 +98,12 @@ def fuzzy(query: str, live) -> list[tuple[int, float, str]]:
     return _names(SearchQuery(raw, search_type="raw", config=CONFIG), live, FUZZY_CANDIDATES)
 
 
-def with_snippets(query: str, ids: list[int]) -> dict[int, Publication]:
-    """The publications ``ids`` for hits, each with ``snippet``: text with the matched words
+def with_snippets(words: list[str], ids: list[int]) -> dict[int, Publication]:
+    """The publications ``ids`` for hits, each with ``snippet``: text with any of ``words``
     between START and STOP, or ""."""
-    tsquery = SearchQuery(query, search_type="websearch", config=CONFIG)
+    if not words:
+        return Publication.objects.for_hits().in_bulk(ids)
+    tsquery = SearchQuery(" | ".join(words), search_type="raw", config=CONFIG)
     publications = (
         Publication.objects.filter(pk__in=ids)
         .for_hits()

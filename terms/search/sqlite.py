@@ -4,9 +4,8 @@ publications are made, plus spelling correction against the words of titles and 
 from django.db import connection
 
 from terms.models import Publication
-from terms.search import spelling
-from terms.search.ranking import tokens
 from terms.search.snippets import START, STOP
+from terms.search.words import tokens
 
 TABLE = "terms_search_fts"
 # Column weights for bm25: title, aliases, summary, sections.
@@ -69,11 +68,8 @@ def text_matches(query: str, live, limit: int) -> list[tuple[int, float, str]]:
     return _live(_match(expression, limit * 2), live, limit)
 
 
-def fuzzy(query: str, live) -> list[tuple[int, float, str]]:
-    """Names containing the query's words as they were probably meant to be spelt."""
-    options = spelling.alternatives(query)
-    if options is None:
-        return []
+def fuzzy(options: list[list[str]], live) -> list[tuple[int, float, str]]:
+    """Names containing each word or one of its corrections (``spelling.alternatives``)."""
     # FTS5 needs an explicit AND between parenthesised groups.
     expression = " AND ".join(
         "(" + " OR ".join(f'"{word}"*' for word in choices) + ")" for choices in options
@@ -81,10 +77,10 @@ def fuzzy(query: str, live) -> list[tuple[int, float, str]]:
     return _live(_match(f"{{title aliases}} : ({expression})", 40), live, 20)
 
 
-def snippets(query: str, ids: list[int]) -> dict[int, str]:
-    expression = match_expression(query)
-    if not expression or not ids:
+def snippets(words: list[str], ids: list[int]) -> dict[int, str]:
+    if not words or not ids:
         return {}
+    expression = " OR ".join(f'"{word}"*' for word in words)
     placeholders = ", ".join(["%s"] * len(ids))
     with connection.cursor() as cursor:
         cursor.execute(
@@ -95,11 +91,11 @@ def snippets(query: str, ids: list[int]) -> dict[int, str]:
         return dict(cursor.fetchall())
 
 
-def with_snippets(query: str, ids: list[int]) -> dict[int, Publication]:
-    """The publications ``ids`` for hits, each with ``snippet``: text with the matched words
+def with_snippets(words: list[str], ids: list[int]) -> dict[int, Publication]:
+    """The publications ``ids`` for hits, each with ``snippet``: text with any of ``words``
     between START and STOP, or ""."""
     by_id = Publication.objects.for_hits().in_bulk(ids)
-    for pk, marked in snippets(query, ids).items():
+    for pk, marked in snippets(words, ids).items():
         if pk in by_id:
             by_id[pk].snippet = marked
     return by_id
