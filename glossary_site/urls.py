@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from glossary_site import health
 from glossary_site.page_cache import reader_page
+from subscriptions.sitemaps import SITEMAPS as NEWSLETTER_SITEMAPS
 from terms import markdownx_views
 from terms.sitemaps import SITEMAPS
 
@@ -20,6 +21,9 @@ urlpatterns = [
     ),
     path("admin/markdownx/upload/", markdownx_views.image_upload, name="markdownx_upload"),
     path("admin/", admin.site.urls),
+    # Delivery events from an email provider (bounces, complaints), through django-anymail:
+    # /anymail/<provider>/tracking/, authenticated with ANYMAIL_WEBHOOK_SECRET.
+    path("anymail/", include("anymail.urls")),
     path("healthz", health.healthz, name="healthz"),
     path(
         "robots.txt",
@@ -29,7 +33,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         reader_page(sitemap),
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": {**SITEMAPS, **NEWSLETTER_SITEMAPS}},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("", include("subscriptions.urls")),

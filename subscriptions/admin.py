@@ -18,13 +18,17 @@ from django.utils.html import format_html_join
 
 from subscriptions import offer, reports, signups
 from subscriptions.csv_export import write_confirmed_subscribers
+from subscriptions.issue_admin import DeliveryProblemFilter, delivery_problem  # Registers issues.
 from subscriptions.models import SignupCopy, Subscriber
 
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ["email", "status", "source", "created_at", "confirmed_at", "unsubscribed_at"]
-    list_filter = ["status", "created_at", "confirmed_at", "unsubscribed_at"]
+    list_display = [
+        "email", "status", "problem", "source", "created_at", "confirmed_at", "unsubscribed_at"
+    ]  # fmt: skip
+    list_filter = ["status", DeliveryProblemFilter, "created_at", "confirmed_at", "unsubscribed_at"]
+    list_select_related = ["suppression"]
     search_fields = ["email", "source"]
     date_hierarchy = "created_at"
     ordering = ["-created_at"]
@@ -47,6 +51,10 @@ class SubscriberAdmin(admin.ModelAdmin):
         "confirmation_sent_at",
     ]
     readonly_fields = fields
+
+    @admin.display(description="Delivery problem")
+    def problem(self, obj):
+        return delivery_problem(obj)
 
     def has_add_permission(self, request):
         return False  # Addresses join only through double opt-in.

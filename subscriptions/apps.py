@@ -20,3 +20,10 @@ class SubscriptionsConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"newsletter-copy-{model.__name__}-{name}",
                 )
+
+        # Hard bounces and complaints from the email provider's webhooks (django-anymail).
+        from anymail.signals import tracking
+
+        from subscriptions.suppressions import record_tracking_event
+
+        tracking.connect(record_tracking_event, dispatch_uid="newsletter-suppressions")

@@ -18,13 +18,15 @@ def neutralise(value) -> str:
 def write_confirmed_subscribers(subscribers, file) -> int:
     """Write confirmed subscribers (email, confirmed_at in ISO 8601, source) to ``file``.
 
-    ``subscribers`` may hold any statuses; only confirmed ones are written. Returns the count.
+    ``subscribers`` may hold any statuses; only confirmed ones are written, and never one the
+    provider reported as a hard bounce or a complaint. Returns the count.
     """
     writer = csv.writer(file)
     writer.writerow(COLUMNS)
     count = 0
     for email, confirmed_at, source in (
         subscribers.filter(status=Subscriber.Status.CONFIRMED)
+        .not_suppressed()  # Bounced or complained: not an address to hand to anyone.
         .order_by("confirmed_at", "pk")
         .values_list(*COLUMNS)
         .iterator()

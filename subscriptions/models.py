@@ -21,18 +21,30 @@ class SubscriberQuerySet(models.QuerySet):
 
     def confirmation_owed(self):
         """Pending subscribers whose latest confirmation email has not been sent yet."""
-        return self.filter(status=Subscriber.Status.PENDING).filter(
-            Q(confirmation_sent_at__isnull=True)
-            | Q(confirmation_sent_at__lt=models.F("confirmation_requested_at"))
+        return (
+            self.filter(status=Subscriber.Status.PENDING)
+            .filter(
+                Q(confirmation_sent_at__isnull=True)
+                | Q(confirmation_sent_at__lt=models.F("confirmation_requested_at"))
+            )
+            .not_suppressed()
         )
+
+    def not_suppressed(self):
+        """Addresses the provider has not reported as a hard bounce or a complaint: nothing
+        is sent to those. A subquery, not a join, so ``select_for_update`` can lock the rows."""
+        # Suppression is defined after this module's classes (imported at its end).
+        return self.exclude(pk__in=Suppression.objects.values("subscriber_id"))
 
     def welcome_owed(self):
         """Confirmed subscribers whose welcome email was asked for and has not been sent."""
-        return self.filter(
-            status=Subscriber.Status.CONFIRMED, welcome_requested_at__isnull=False
-        ).filter(
-            Q(welcome_sent_at__isnull=True)
-            | Q(welcome_sent_at__lt=models.F("welcome_requested_at"))
+        return (
+            self.filter(status=Subscriber.Status.CONFIRMED, welcome_requested_at__isnull=False)
+            .filter(
+                Q(welcome_sent_at__isnull=True)
+                | Q(welcome_sent_at__lt=models.F("welcome_requested_at"))
+            )
+            .not_suppressed()
         )
 
 

@@ -6,13 +6,14 @@ wait after a failure in ``retries``. None of those import this module.
 """
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from subscriptions import delivery, retries
+from subscriptions import delivery, retries, sending
 
 logger = logging.getLogger(__name__)
 
@@ -164,3 +165,98 @@ def send_welcome_email(subscriber_id: int, attempt: int = 1) -> bool:
                 subscriber_id, attempt=attempt + 1
             )
         raise
+
+
+# --- Newsletter issues -----------------------------------------------------------------------
+
+
+class SchedulingUnavailable(Exception):
+    """The task backend cannot run a task later (the immediate backend of development)."""
+
+
+def schedule_issue(issue, send_at=None):
+    """Send ``issue`` at ``send_at`` (default: now) through the task worker.
+
+    The issue is marked scheduled at once; the task that starts it is queued after commit with
+    ``run_after``, so no cron is needed. Rescheduling queues another task; the earlier one
+    finds the time changed and does nothing. Raises ``SchedulingUnavailable`` for a later time
+    when the backend cannot defer, and ``ValidationError`` when the issue has already gone.
+    """
+    now = timezone.now()
+    send_at = send_at or now
+    later = send_at > now
+    if later and not can_defer():
+        raise SchedulingUnavailable(
+            "Scheduling needs the task worker: set DJANGO_TASKS_BACKEND="
+            "django_tasks_db.DatabaseBackend and run `manage.py db_worker` (`make worker`)."
+        )
+    issue = sending.schedule(issue, send_at)
+    runner = start_issue.using(run_after=send_at) if later else start_issue
+    transaction.on_commit(lambda: runner.enqueue(issue.pk, scheduled_for=send_at.isoformat()))
+    return issue
+
+
+@task()
+def start_issue(issue_id: int, scheduled_for: str) -> bool:
+    """Start sending a scheduled issue (if it is still scheduled for this time) and queue its
+    first batch."""
+    if not sending.start(issue_id, scheduled_for=datetime.fromisoformat(scheduled_for)):
+        return False
+    queue_issue_batch(issue_id, step=1)
+    return True
+
+
+def queue_issue_batch(issue_id: int, *, step: int, at=None) -> None:
+    """Queue batch number ``step`` of an issue's send, to run at ``at`` (default: now)."""
+    if at is not None and at > timezone.now():
+        if not can_defer():
+            logger.warning(
+                "Issue %s has deliveries waiting for a retry; run `manage.py resume_sends` "
+                "once mail works again (the immediate task backend cannot wait).",
+                issue_id,
+            )
+            return
+        send_issue_batch.using(run_after=at).enqueue(issue_id, step=step)
+        return
+    send_issue_batch.enqueue(issue_id, step=step)
+
+
+@task()
+def send_issue_batch(issue_id: int, step: int) -> dict:
+    """Send one batch of an issue and queue the next one.
+
+    Before sending, it also queues a stand-in for the next batch, due after
+    NEWSLETTER_SEND_STALL_AFTER seconds: if this worker dies mid-batch, the stand-in resumes
+    the send; if not, the next batch has taken its number by then and the stand-in does
+    nothing (``sending.take_step``).
+    """
+    if not sending.take_step(issue_id, step):
+        return {"skipped": True}
+    if can_defer():
+        stall_after = timedelta(seconds=settings.NEWSLETTER_SEND_STALL_AFTER)
+        send_issue_batch.using(run_after=timezone.now() + stall_after).enqueue(
+            issue_id, step=step + 1
+        )
+    result = sending.send_batch(issue_id)
+    if result.next_run_at is not None:
+        queue_issue_batch(issue_id, step=step + 1, at=result.next_run_at)
+    return {"sent": result.sent, "failed": result.failed, "retrying": result.retrying}
+
+
+def resume_sends() -> list[int]:
+    """Queue a batch for every issue still sending, and start every scheduled issue whose time
+    has passed: after the queue lost its tasks, or when retries wait and the task backend
+    cannot defer. Safe at any time: a send has one chain of batches (``take_step``)."""
+    from subscriptions.issue_models import Issue
+
+    resumed = []
+    for issue_id, step in Issue.objects.filter(status=Issue.Status.SENDING).values_list(
+        "pk", "send_step"
+    ):
+        queue_issue_batch(issue_id, step=step + 1)
+        resumed.append(issue_id)
+    overdue = Issue.objects.filter(status=Issue.Status.SCHEDULED, send_at__lte=timezone.now())
+    for issue_id, send_at in overdue.values_list("pk", "send_at"):
+        start_issue.enqueue(issue_id, scheduled_for=send_at.isoformat())
+        resumed.append(issue_id)
+    return resumed
