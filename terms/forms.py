@@ -2,12 +2,13 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
 from terms.models import NAME_MAX_LENGTH, Term
 from terms.names import conflicts
-from terms.workflow import Action, conflict_message
+from terms.workflow import PUBLISHING_ACTIONS, Action, conflict_message
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 VERSION_MISSING = (
@@ -131,10 +132,13 @@ class AliasInlineFormSet(forms.BaseInlineFormSet):
 
 
 class AliasForm(forms.ModelForm):
+    # No help_text: a tabular inline shows help as a tooltip in the column heading, so the
+    # input's aria-describedby would point at nothing. The placeholder says it instead.
     slug = forms.SlugField(
         required=False,
         max_length=NAME_MAX_LENGTH,
-        help_text="Left empty, it is made from the name.",
+        label="Address",
+        widget=forms.TextInput(attrs={"placeholder": "made from the name if left empty"}),
     )
 
 
@@ -158,26 +162,64 @@ class RelatedTermInlineFormSet(forms.BaseInlineFormSet):
 
 
 class TransitionForm(forms.Form):
-    """One workflow action from the term's change page."""
+    """One workflow action from the term's change page.
+
+    A publishing button says whether it publishes now or at the go-live time:
+    "approve:now", "publish:later"… (``action`` is then the workflow action, and
+    ``go_live_at`` is emptied for "now" and required for "later"). Times are read in the
+    editor's time zone, the one active for the request (terms.editor_time_zone).
+    """
 
     action = forms.ChoiceField(choices=[])
     comment = forms.CharField(
-        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        required=False,
+        max_length=2000,
+        label="Comment",
+        help_text="Required to request changes; kept in the workflow log.",
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     go_live_at = forms.DateTimeField(
         required=False,
         label="Go live at",
-        help_text="Leave empty to publish now.",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     expire_at = forms.DateTimeField(
         required=False,
         label="Take down at",
-        help_text="Optional.",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     expected_version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
+        # Its own ids: the change form around it has an expected_version of its own.
+        kwargs.setdefault("auto_id", "workflow_%s")
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = list(Action.LABELS.items())
+        zone = timezone.get_current_timezone_name()
+        self.fields[
+            "go_live_at"
+        ].help_text = f"Your time zone, {zone}. Used by “Schedule” and “Reschedule”."
+        self.fields["expire_at"].help_text = f"Optional; your time zone, {zone}."
+        self.fields["action"].choices = [
+            *Action.LABELS.items(),
+            *(
+                (f"{action}:{timing}", f"{Action.LABELS[action]} ({timing})")
+                for action in sorted(PUBLISHING_ACTIONS)
+                for timing in ("now", "later")
+            ),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        action, _, timing = cleaned.get("action", "").partition(":")
+        if not action:
+            return cleaned
+        cleaned["action"] = action
+        if timing == "now":
+            cleaned["go_live_at"] = None
+        elif (
+            timing == "later"
+            and cleaned.get("go_live_at") is None
+            and not self.has_error("go_live_at")
+        ):
+            self.add_error("go_live_at", "Choose when it should go live, or use “Publish now”.")
+        return cleaned

@@ -101,6 +101,52 @@ def freeze(
 
 
 @transaction.atomic
+def reschedule(
+    term: Term, *, go_live_at: datetime | None = None, expire_at: datetime | None = None
+) -> Publication | None:
+    """Move the publication of ``term`` that waits for its go-live time to ``go_live_at``
+    (default now: publish it at once), with expiry ``expire_at``. What is live now stays live
+    until then. Returns the publication, or None if none was waiting."""
+    now = timezone.now()
+    publication = term.publications.scheduled(now).select_for_update().first()
+    if publication is None:
+        return None
+    go_live_at = max(go_live_at or now, now)
+    with affected_pages.changing(term):
+        term.publications.live(now).exclude(pk=publication.pk).update(
+            live_until=Case(
+                When(expire_at__lt=go_live_at, then=F("expire_at")), default=Value(go_live_at)
+            )
+        )
+        publication.go_live_at = go_live_at
+        publication.expire_at = expire_at
+        publication.live_until = expire_at
+        publication.save(update_fields=["go_live_at", "expire_at", "live_until"])
+    first = term.publications.order_by("go_live_at").values_list("go_live_at", flat=True).first()
+    Term.objects.filter(pk=term.pk).update(published_at=first)
+    term.published_at = first
+    return publication
+
+
+@transaction.atomic
+def cancel_scheduled(term: Term) -> int:
+    """Cancel what waits to go live for ``term``; what is live now stays live (until its own
+    expiry, if it has one). Returns how many publications were cancelled."""
+    now = timezone.now()
+    waiting = term.publications.scheduled(now)
+    count = waiting.count()
+    if not count:
+        return 0
+    with affected_pages.changing(term):
+        _delete(waiting)
+        term.publications.live(now).update(live_until=F("expire_at"))
+    first = term.publications.order_by("go_live_at").values_list("go_live_at", flat=True).first()
+    Term.objects.filter(pk=term.pk).update(published_at=first)
+    term.published_at = first
+    return count
+
+
+@transaction.atomic
 def take_down(term: Term) -> None:
     """Stop showing ``term`` to readers now, and cancel anything scheduled for it."""
     now = timezone.now()

@@ -1,9 +1,12 @@
 """The editorial workflow: who may move a term from which state to which, and what happens.
 
 Draft → In review (submit) → Published (approve, now or at a go-live time) or back to Draft
-(request changes, with a comment). A live term can be unpublished (→ Archived: its page answers
-410 Gone) and an archived term reopened as a draft. Every transition is checked here, on the
-server, and recorded; the admin and the bulk actions only call ``perform``.
+(request changes, with a comment). Editors may also publish a draft, or a live term's staged
+changes, in one step (publish, with the same checks). A publication waiting for its go-live
+time can be rescheduled or cancelled while the live version stays live. A live term can be
+unpublished (→ Archived: its page answers 410 Gone) and an archived term reopened as a draft.
+Every transition is checked here, on the server, and recorded; the admin and the bulk actions
+only call ``perform``.
 """
 
 from collections.abc import Callable
@@ -18,7 +21,7 @@ from django.utils.formats import date_format
 
 from terms.checks import check_term
 from terms.models import RelatedTerm, Term, Transition
-from terms.publishing import freeze, take_down
+from terms.publishing import cancel_scheduled, freeze, reschedule, take_down
 
 Status = Term.Status
 PUBLISH_PERMISSION = "terms.publish_term"
@@ -28,6 +31,9 @@ EDIT_PERMISSION = "terms.change_term"
 class Action:
     SUBMIT = "submit"
     APPROVE = "approve"
+    PUBLISH = "publish"
+    RESCHEDULE = "reschedule"
+    CANCEL_SCHEDULE = "cancel_schedule"
     REQUEST_CHANGES = "request_changes"
     UNPUBLISH = "unpublish"
     REOPEN = "reopen"
@@ -35,9 +41,23 @@ class Action:
     LABELS = {
         SUBMIT: "Submit for review",
         APPROVE: "Approve and publish",
+        PUBLISH: "Publish",
+        RESCHEDULE: "Reschedule",
+        CANCEL_SCHEDULE: "Cancel the scheduled publication",
         REQUEST_CHANGES: "Request changes",
         UNPUBLISH: "Unpublish",
         REOPEN: "Reopen as draft",
+    }
+    # "You are not allowed to …"
+    NOT_ALLOWED = {
+        SUBMIT: "submit terms for review",
+        APPROVE: "approve and publish terms",
+        PUBLISH: "publish terms",
+        REQUEST_CHANGES: "request changes",
+        UNPUBLISH: "unpublish terms",
+        REOPEN: "reopen terms as drafts",
+        RESCHEDULE: "reschedule publications",
+        CANCEL_SCHEDULE: "cancel scheduled publications",
     }
 
 
@@ -59,15 +79,29 @@ class EditConflict(TransitionError):
     """Someone else saved the term since this user loaded it."""
 
 
+class PastGoLive(TransitionError):
+    """A go-live time that has already passed: nothing was done (the editor may publish now)."""
+
+
+# Actions that make or move a publication, and so take a go-live and a take-down time.
+PUBLISHING_ACTIONS = frozenset({Action.APPROVE, Action.PUBLISH, Action.RESCHEDULE})
+
+
 def is_up(term: Term) -> bool:
     """Live now, or scheduled to go live."""
     return term.publications.up().exists()
 
 
+def is_scheduled(term: Term) -> bool:
+    """A publication of the term waits for its go-live time."""
+    return term.publications.scheduled().exists()
+
+
 @dataclass(frozen=True)
 class Rule:
     sources: frozenset
-    target: str
+    # None: the status stays as it is.
+    target: str | None
     permission: str
     runs_checks: bool = False
     needs_comment: bool = False
@@ -87,6 +121,21 @@ RULES = {
         condition=is_up,
     ),
     Action.REOPEN: Rule(frozenset({Status.ARCHIVED}), Status.DRAFT, PUBLISH_PERMISSION),
+    # An editor's own edits (a draft, or a live term's staged changes), published in one step.
+    Action.PUBLISH: Rule(frozenset({Status.DRAFT}), Status.PUBLISHED, PUBLISH_PERMISSION, True),
+    Action.RESCHEDULE: Rule(
+        frozenset({Status.PUBLISHED, Status.DRAFT, Status.IN_REVIEW}),
+        None,
+        PUBLISH_PERMISSION,
+        condition=is_scheduled,
+    ),
+    # The approved copy that was waiting goes back to being a draft; a newer draft stays one.
+    Action.CANCEL_SCHEDULE: Rule(
+        frozenset({Status.PUBLISHED, Status.DRAFT, Status.IN_REVIEW}),
+        None,
+        PUBLISH_PERMISSION,
+        condition=is_scheduled,
+    ),
 }
 
 
@@ -97,7 +146,7 @@ def refusal(user, action: str, term: Term) -> str | None:
         return f"There is no action “{action}”."
     label = Action.LABELS[action]
     if not (user.is_active and user.has_perm(rule.permission)):
-        return f"You are not allowed to {label.lower()} terms."
+        return f"You are not allowed to {Action.NOT_ALLOWED[action]}."
     if term.status not in rule.sources or (rule.condition and not rule.condition(term)):
         return (
             f"“{label}” is not possible for “{term.title}” while it is "
@@ -212,35 +261,60 @@ def perform(
     if rule.needs_comment and not comment:
         raise TransitionError(f"{label} needs a comment for the writer.")
     now = timezone.now()
-    if action == Action.APPROVE:
-        go_live_at = go_live_at or now
-        if expire_at is not None and expire_at <= max(go_live_at, now):
-            raise TransitionError(
-                "The expiry time must be after the go-live time and in the future."
-            )
+    if action in PUBLISHING_ACTIONS:
+        check_times(go_live_at, expire_at, now=now)
     if rule.runs_checks:
         result = check_term(term)
         if not result.ok:
             raise TransitionError(f"“{term.title}” cannot be {_past(action)} yet:", result.errors)
 
     from_status = term.status
-    changes = {"status": rule.target, "version": F("version") + 1}
-    if action == Action.APPROVE:
+    target = rule.target or _status_kept(action, term)
+    if action in (Action.APPROVE, Action.PUBLISH):
         freeze(term, by=by, go_live_at=go_live_at, expire_at=expire_at)
+    elif action == Action.RESCHEDULE:
+        reschedule(term, go_live_at=go_live_at, expire_at=expire_at)
+    elif action == Action.CANCEL_SCHEDULE:
+        cancel_scheduled(term)
     elif action == Action.UNPUBLISH:
         take_down(term)
-    Term.objects.filter(pk=term.pk).update(**changes)
-    if action == Action.APPROVE and go_live_at > now:
-        when = date_format(timezone.localtime(go_live_at), "DATETIME_FORMAT")
-        comment = f"{comment} Scheduled to go live {when}.".strip()
+    Term.objects.filter(pk=term.pk).update(status=target, version=F("version") + 1)
     return Transition.objects.create(
         term=term,
         user=by,
         action=action,
         from_status=from_status,
-        to_status=rule.target,
+        to_status=target,
         comment=comment,
+        # Only a time to come: "now" needs no time in the log beside the entry's own.
+        go_live_at=go_live_at
+        if action in PUBLISHING_ACTIONS and go_live_at and go_live_at > now
+        else None,
     )
+
+
+def check_times(go_live_at: datetime | None, expire_at: datetime | None, *, now) -> None:
+    """Refuse a go-live time that has passed (the editor meant a time to come: publishing at
+    once instead would surprise them) and a take-down time not after the go-live time.
+
+    A go-live time in the current minute is accepted: the form's inputs have no seconds.
+    """
+    if go_live_at is not None and go_live_at < now.replace(second=0, microsecond=0):
+        when = date_format(timezone.localtime(go_live_at), "DATETIME_FORMAT")
+        raise PastGoLive(
+            f"The go-live time you chose, {when}, has already passed, so nothing was published. "
+            "Choose “Publish now” to publish at once, or pick a time to come."
+        )
+    if expire_at is not None and expire_at <= max(go_live_at or now, now):
+        raise TransitionError("The expiry time must be after the go-live time and in the future.")
+
+
+def _status_kept(action: str, term: Term) -> str:
+    """The status after an action that has no fixed target: cancelling a scheduled approval
+    makes the approved copy a draft again; everything else keeps its status."""
+    if action == Action.CANCEL_SCHEDULE and term.status == Status.PUBLISHED:
+        return Status.DRAFT
+    return term.status
 
 
 @transaction.atomic
@@ -260,4 +334,7 @@ def publish_without_review(term: Term, *, comment: str) -> Transition:
 
 
 def _past(action: str) -> str:
-    return {Action.SUBMIT: "submitted", Action.APPROVE: "published"}.get(action, "changed")
+    published = "published"
+    return {Action.SUBMIT: "submitted", Action.APPROVE: published, Action.PUBLISH: published}.get(
+        action, "changed"
+    )

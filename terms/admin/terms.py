@@ -53,7 +53,8 @@ class TermAdmin(TermWorkflowMixin, TermHistoryMixin, VersionAdmin):
     date_hierarchy = "updated_at"
     readonly_fields = ABOUT_FIELDS
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "summary", "expected_version"]}),
+        # expected_version is rendered hidden by the change form's template (form_top).
+        (None, {"fields": ["title", "slug", "category", "summary"]}),
         ("Text", {"fields": ["definition", "why_it_matters", "in_practice"]}),
         ("Tags", {"fields": ["tags"]}),
         (
@@ -66,6 +67,10 @@ class TermAdmin(TermWorkflowMixin, TermHistoryMixin, VersionAdmin):
     class Media:
         js = ["js/admin-editor.js"]
         css = {"all": ["css/admin.css"]}
+
+    def view_on_site(self, term):
+        """The reader page, only while readers can see it (never for a draft)."""
+        return term.get_absolute_url() if term.live_state().live else None
 
     # Lists
 

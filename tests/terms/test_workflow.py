@@ -47,7 +47,10 @@ def test_writer_submits_editor_approves_and_readers_see_it(client, writer, edito
 
     client.force_login(editor)
     response = transition(client, term, workflow.Action.APPROVE)
-    assert "Approve and publish: “Diffusion model” — done." in messages_of(response)
+    # A sentence saying what happened, not a log line ("Approve and publish: … — done.").
+    assert "“Diffusion model” is approved and published: readers see it now." in messages_of(
+        response
+    )
 
     client.logout()
     assert client.get("/terms/diffusion-model/").status_code == 200
@@ -407,7 +410,7 @@ def test_bulk_actions_report_per_term_and_respect_checks(client, editor):
     )
 
     text = " ".join(messages_of(response))
-    assert "Approve and publish: Good one." in text
+    assert "Approved and published: “Good one”." in text
     assert "“Bad one” cannot be published yet: The summary is empty." in text
     assert Term.objects.get(pk=good.pk).is_live
     assert not Term.objects.get(pk=bad.pk).is_live
@@ -470,9 +473,10 @@ def test_admin_lists_do_not_query_per_row(client, editor, django_assert_max_num_
         Term.objects.filter(pk=term.pk).update(status=Status.IN_REVIEW)
     client.force_login(editor)
 
-    with django_assert_max_num_queries(14):
+    # Each one more than the list itself: the editor's time zone (terms.editor_time_zone).
+    with django_assert_max_num_queries(15):
         terms = client.get(reverse("admin:terms_term_changelist"))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         review = client.get(reverse("admin:terms_terminreview_changelist"))
 
     for response in (terms, review):
