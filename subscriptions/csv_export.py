@@ -2,17 +2,12 @@
 
 import csv
 
+# One rule for every CSV the site writes (CWE-1236): the term exports use it too.
+from glossary_site.spreadsheet_cells import FORMULA_PREFIXES, neutralise
 from subscriptions.models import Subscriber
 
-# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+__all__ = ["FORMULA_PREFIXES", "neutralise", "write_confirmed_subscribers"]
 COLUMNS = ("email", "confirmed_at", "source")
-
-
-def neutralise(value) -> str:
-    """``value`` as text, with a leading apostrophe if a spreadsheet would run it (CWE-1236)."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
 def write_confirmed_subscribers(subscribers, file) -> int:
