@@ -12,6 +12,8 @@ template builtin in settings), and so do the models' ``get_absolute_url``.
 
 from functools import lru_cache
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 # Term and category pages are most of the addresses: enough for a big glossary's busiest.
@@ -32,3 +34,11 @@ def address(viewname, args=(), kwargs=None, current_app=None) -> str:
 def _remembered(urlconf, script_prefix, viewname, args, kwargs, current_app) -> str:
     # urlconf and script_prefix are part of the key: reverse() reads them from the request.
     return reverse(viewname, urlconf, args=args, kwargs=dict(kwargs), current_app=current_app)
+
+
+@receiver(setting_changed)
+def _forget_on_new_urls(*, setting, **kwargs):
+    """Tests may swap the URLconf (``override_settings``); a process serving readers never
+    does."""
+    if setting in {"ROOT_URLCONF", "FORCE_SCRIPT_NAME"}:
+        _remembered.cache_clear()

@@ -190,16 +190,27 @@ class PageCacheMiddleware:
         anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
         storing = settings.PAGE_CACHE_SECONDS > 0
         state = entry = None
+        storable = False
         reader = _is_reader_page(get_urlconf(), request.path_info)
         if anonymous and reader and _cache_is_shared():
-            storing = storing and _storable(request)
-            state, entry = _lookup(request, with_page=storing)
+            storable = _storable(request)
+            state, entry = _lookup(request, with_page=storable)
             if entry is not None and entry.fresh(state.generation):
-                return entry.response(request)
+                # With the page cache off, what is kept is the page's validators only: enough
+                # to answer a conditional request without making the page.
+                if entry.body is not None or _matches(request, entry.etag):
+                    return entry.response(request)
+            else:
+                entry = None
 
         # What the page shows is read from here on: it holds until the next scheduled change
         # after this moment, even if that change comes while the page is being made.
         started = time.time()
+        # Settled now: data read later (the signup copy while the template renders, perhaps
+        # after a go-live) cannot make the page hold longer.
+        valid_until = None
+        if anonymous and reader:
+            valid_until = state.valid_until(started) if state else _next_change(started)
         # Data kept until content changes is read under the generation just read.
         token = _request_state.set(state)
         try:
@@ -215,11 +226,14 @@ class PageCacheMiddleware:
         if response.status_code != 200 or response.streaming:
             return response
         if state is None:
-            made = Entry.of(response, None, _next_change(started))
+            made = Entry.of(response, None, valid_until)
         else:
-            made = Entry.of(response, state.generation, state.valid_until(started))
-            if storing and _before(time.time(), made.valid_until):
-                made.save(_page_key(request))
+            made = Entry.of(response, state.generation, valid_until)
+            if storable and _before(time.time(), made.valid_until):
+                if storing:
+                    made.save(_page_key(request))
+                elif entry is None:  # Validators only, once per page and generation.
+                    made.save(_page_key(request), with_body=False)
         return made.response(request)
 
 
@@ -245,12 +259,19 @@ class Entry:
     def fresh(self, generation) -> bool:
         return self.generation == generation and _before(time.time(), self.valid_until)
 
-    def save(self, key: str) -> None:
-        timeout = _timeout(self.valid_until, settings.PAGE_CACHE_SECONDS)
+    def save(self, key: str, *, with_body: bool = True) -> None:
+        """Store the page; ``with_body=False``: only what a 304 needs (ETag and headers)."""
+        longest = settings.PAGE_CACHE_SECONDS if with_body else 86400
         cache.set(
             key,
-            (self.generation, self.valid_until, self.etag, self.headers, self.body),
-            timeout=timeout,
+            (
+                self.generation,
+                self.valid_until,
+                self.etag,
+                self.headers,
+                self.body if with_body else None,
+            ),
+            timeout=_timeout(self.valid_until, longest),
         )
 
     def response(self, request) -> HttpResponse:

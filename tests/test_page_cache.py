@@ -119,6 +119,47 @@ def test_a_stored_page_is_served_without_queries_or_templates(
     assert rendered == []
 
 
+@pytest.mark.parametrize("url", PAGES)
+def test_with_the_page_cache_off_a_304_still_makes_no_page(
+    client, glossary, settings, rendered, django_assert_num_queries, url
+):
+    """PAGE_CACHE_SECONDS=0 stores no page, only its validators: a conditional request is
+    answered without the view, the database or a template; any other request makes it."""
+    settings.PAGE_CACHE_SECONDS = 0
+    first = client.get(url)
+
+    rendered.clear()
+    with django_assert_num_queries(0):
+        not_modified = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+    assert not_modified["ETag"] == first["ETag"]
+    assert rendered == []
+
+    assert client.get(url).content == first.content
+
+
+def test_with_the_page_cache_off_pages_are_made_every_time(client, glossary, settings, rendered):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/terms/entry/")
+    rendered.clear()
+    client.get("/terms/entry/")
+    assert "terms/term_detail.html" in rendered
+
+
+def test_with_the_page_cache_off_a_change_ends_the_304s(
+    client, glossary, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    etag = client.get("/terms/entry/")["ETag"]
+    edit(glossary, title="Entry renamed")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(glossary)
+    response = client.get("/terms/entry/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert b"Entry renamed" in response.content
+
+
 def test_a_stored_page_and_its_304_carry_the_security_headers_of_a_made_page(
     client, glossary, page_cache, rendered
 ):
