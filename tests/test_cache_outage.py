@@ -142,7 +142,7 @@ def test_copy_edited_during_a_partition_reaches_every_process_when_redis_is_back
     client = Client(raise_request_exception=False)
     client.get(term.get_absolute_url())  # The copy is now in Redis for every process.
     other = other_process_cache(redis_server)
-    assert other.get(CACHE_KEY)["copy"]["headline"] != "Written during the outage"
+    assert other.get(CACHE_KEY)["headline"] != "Written during the outage"
 
     redis_behind_a_proxy.refuse()
     copy = SignupCopy.objects.get()
@@ -150,7 +150,7 @@ def test_copy_edited_during_a_partition_reaches_every_process_when_redis_is_back
     with django_capture_on_commit_callbacks(execute=True):
         copy.save()  # Written through to this process's fallback only.
     assert "Written during the outage" in client.get(term.get_absolute_url()).content.decode()
-    assert other.get(CACHE_KEY)["copy"]["headline"] != "Written during the outage"
+    assert other.get(CACHE_KEY)["headline"] != "Written during the outage"
 
     redis_behind_a_proxy.forward()
     page = client.get(term.get_absolute_url())  # This process reaches Redis again ...
@@ -158,7 +158,7 @@ def test_copy_edited_during_a_partition_reaches_every_process_when_redis_is_back
     # ... drops the stale copy there and reads the new one from the database: every process
     # now shows what the editor wrote.
     assert "Written during the outage" in page.content.decode()
-    assert other.get(CACHE_KEY)["copy"]["headline"] == "Written during the outage"
+    assert other.get(CACHE_KEY)["headline"] == "Written during the outage"
 
 
 def test_after_a_failure_a_process_leaves_redis_alone_for_a_while(
