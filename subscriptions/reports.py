@@ -11,13 +11,26 @@ def counts_by_status() -> list[tuple[str, int]]:
     return [(label, counts.get(value, 0)) for value, label in Subscriber.Status.choices]
 
 
-def signups_by_page():
-    """Per source page: signups, confirmations, and the share confirmed, most signups first.
+def activity_since(since) -> dict[str, int]:
+    """Signups and confirmations since ``since``, and confirmed subscribers now: one query."""
+    return Subscriber.objects.aggregate(
+        signups=Count("pk", filter=Q(signed_up_at__gte=since)),
+        confirmations=Count("pk", filter=Q(confirmed_at__gte=since)),
+        confirmed=Count("pk", filter=Q(status=Subscriber.Status.CONFIRMED)),
+    )
+
+
+def signups_by_page(since=None):
+    """Per source page: signups, confirmations, and the share confirmed, most signups first;
+    only signups since ``since`` if given.
 
     A signup counts as confirmed if it was ever confirmed, even if it has since left.
     """
+    subscribers = Subscriber.objects.all()
+    if since is not None:
+        subscribers = subscribers.filter(signed_up_at__gte=since)
     rows = (
-        Subscriber.objects.order_by()
+        subscribers.order_by()
         .values("source")
         .annotate(
             signups=Count("pk"),

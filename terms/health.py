@@ -35,6 +35,10 @@ from terms.models import (
 ORPHAN_SUGGESTIONS = 3
 
 
+def _base(terms):
+    return Term.objects.all() if terms is None else terms
+
+
 def add_months(day: date, months: int) -> date:
     """``day`` moved ``months`` calendar months, on the same day of the month where it
     exists (31 January + 1 month is 28 or 29 February)."""
@@ -57,12 +61,14 @@ def review_date_after_publishing(current: date | None, published: date) -> date:
     return next_review_date(published)
 
 
-def stale_terms(today: date | None = None):
+def stale_terms(today: date | None = None, *, terms=None):
     """Live terms whose review-by date is before ``today`` (default: today in the site's time
-    zone), by owner, then the most overdue first."""
+    zone), by owner, then the most overdue first. ``terms``: the queryset to start from (the
+    reports pass their proxy model's)."""
     today = today or timezone.localdate()
     return (
-        Term.objects.live()
+        _base(terms)
+        .live()
         .filter(review_by__lt=today)
         .select_related("owner")
         .order_by("owner__username", "review_by", "title")
@@ -82,12 +88,13 @@ def _linked_from_live_terms():
     return Exists(linked) | Exists(related)
 
 
-def orphan_terms():
+def orphan_terms(*, terms=None):
     """Live terms nothing else live links to, by title; each row carries ``live_tags``, its
     live publication's tags, for ``link_suggestions``."""
     live_tags = Publication.objects.live().filter(term=OuterRef("pk")).values("tag_list")[:1]
     return (
-        Term.objects.live()
+        _base(terms)
+        .live()
         .exclude(_linked_from_live_terms())
         .annotate(live_tags=Subquery(live_tags, output_field=JSONField()))
         .order_by("title")
@@ -101,11 +108,12 @@ def link_suggestions(term: Term, count: int = ORPHAN_SUGGESTIONS) -> list[Public
     return suggested_terms(term.pk, slugs, exclude=(), count=count)
 
 
-def incomplete_terms():
+def incomplete_terms(*, terms=None):
     """Live terms with no related terms or no tags, by title; rows carry ``has_related`` and
     ``has_tags``."""
     return (
-        Term.objects.live()
+        _base(terms)
+        .live()
         .annotate(
             has_related=Exists(RelatedTerm.objects.filter(term=OuterRef("pk"))),
             has_tags=Exists(TaggedTerm.objects.filter(content_object=OuterRef("pk"))),
@@ -138,7 +146,7 @@ def dead_links():
     )
 
 
-def terms_with_broken_links():
+def terms_with_broken_links(*, terms=None):
     """Terms (not archived) with an unresolved wiki link in the working copy or a dead link
     in their live text, by title."""
     live = Publication.objects.live()
@@ -147,7 +155,8 @@ def terms_with_broken_links():
     ).exclude(target__in=live.values("term_id"))
     unresolved = WikiLink.objects.filter(source=OuterRef("pk"), target=None)
     return (
-        Term.objects.exclude(status=Term.Status.ARCHIVED)
+        _base(terms)
+        .exclude(status=Term.Status.ARCHIVED)
         .filter(Exists(dead) | Exists(unresolved))
         .order_by("title")
     )

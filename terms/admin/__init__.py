@@ -2,12 +2,13 @@
 
 One small module per seam: ``lists`` (status badge and filters), ``inlines``, ``comparison``
 (history, compare, restore), ``workflow_views`` (the workflow panel and bulk actions),
-``review_queue``, ``categories``, ``preferences`` (each editor's own) and ``terms`` (the term
-admin itself). Workflow rules live in ``terms.workflow``; where a term stands for readers is
-``Term.live_state``.
+``review_queue``, ``categories``, ``preferences`` (each editor's own), ``health`` (the
+editorial health reports), ``transfer`` (import and export) and ``terms`` (the term admin
+itself). Workflow rules live in
+``terms.workflow``; where a term stands for readers is ``Term.live_state``.
 """
 
-from terms.admin import categories, preferences, review_queue, terms
+from terms.admin import categories, health, preferences, review_queue, terms, transfer
 from terms.admin.categories import CategoryAdmin
 from terms.admin.preferences import EditorPreferenceAdmin
 from terms.admin.review_queue import ReviewQueueAdmin
@@ -19,7 +20,9 @@ __all__ = [
     "ReviewQueueAdmin",
     "TermAdmin",
     "categories",
+    "health",
     "preferences",
     "review_queue",
     "terms",
+    "transfer",
 ]

@@ -1,0 +1,162 @@
+"""The editorial health reports: read-only lists in the admin, one per report of
+``terms.health``, each row leading to the term's own page.
+
+Editors reach them from the dashboard's cards and from Glossary in the admin's menu; anyone
+who may view terms may read them. Each page costs a fixed number of queries whatever the size
+of the glossary (the orphan report: one more per row shown, for its suggestions, with 25 rows
+a page).
+"""
+
+from django.contrib import admin
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+
+from terms import health
+from terms.models import (
+    BrokenLinkTerm,
+    IncompleteTerm,
+    OrphanTerm,
+    Publication,
+    PublicationLink,
+    StaleTerm,
+    WikiLink,
+)
+
+
+class HealthReportAdmin(admin.ModelAdmin):
+    """A report: nothing to add, change or delete here; rows link to the term itself."""
+
+    list_display_links = None
+    list_select_related = ["category"]
+    actions = None
+    search_fields = ["title"]
+    list_per_page = 50
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("terms.view_term")
+
+    def has_module_permission(self, request):
+        return request.user.has_perm("terms.view_term")
+
+    @admin.display(description="Term", ordering="title")
+    def term_link(self, term):
+        url = reverse("admin:terms_term_change", args=[term.pk])
+        return format_html('<a href="{}">{}</a>', url, term.title)
+
+
+@admin.register(StaleTerm)
+class StaleTermAdmin(HealthReportAdmin):
+    """Live terms past their review-by date, by owner, the most overdue first."""
+
+    list_display = ["owner_name", "term_link", "review_by", "overdue", "category"]
+    list_select_related = ["category", "owner"]
+    list_filter = [("owner", admin.RelatedOnlyFieldListFilter)]
+    ordering = ["owner__username", "review_by", "title"]
+
+    def get_queryset(self, request):
+        return health.stale_terms(terms=super().get_queryset(request))
+
+    @admin.display(description="Owner", ordering="owner__username")
+    def owner_name(self, term):
+        return term.owner.get_username() if term.owner else "No owner"
+
+    @admin.display(description="Overdue by")
+    def overdue(self, term):
+        days = (timezone.localdate() - term.review_by).days
+        return f"{days} day{'s' if days != 1 else ''}"
+
+
+@admin.register(OrphanTerm)
+class OrphanTermAdmin(HealthReportAdmin):
+    """Live terms no other live term links to, with terms that could."""
+
+    list_display = ["term_link", "category", "could_link_here"]
+    list_per_page = 25
+    ordering = ["title"]
+
+    def get_queryset(self, request):
+        return health.orphan_terms(terms=super().get_queryset(request))
+
+    @admin.display(description="Could link here (sharing the most tags)")
+    def could_link_here(self, term):
+        suggestions = health.link_suggestions(term)
+        if not suggestions:
+            return "No live term shares its tags: tag it, or link it by hand."
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (reverse("admin:terms_term_change", args=[suggestion.term_id]), suggestion.title)
+                for suggestion in suggestions
+            ),
+        )
+
+
+@admin.register(IncompleteTerm)
+class IncompleteTermAdmin(HealthReportAdmin):
+    """Live terms with no related terms or no tags."""
+
+    list_display = ["term_link", "category", "related_terms", "tags"]
+    ordering = ["title"]
+
+    def get_queryset(self, request):
+        return health.incomplete_terms(terms=super().get_queryset(request))
+
+    @admin.display(description="Related terms", boolean=True, ordering="has_related")
+    def related_terms(self, term):
+        return term.has_related
+
+    @admin.display(description="Tags", boolean=True, ordering="has_tags")
+    def tags(self, term):
+        return term.has_tags
+
+
+@admin.register(BrokenLinkTerm)
+class BrokenLinkTermAdmin(HealthReportAdmin):
+    """Terms with a wiki link to no term, or live text linking to a term readers cannot see."""
+
+    list_display = ["term_link", "category", "broken_links"]
+    ordering = ["title"]
+
+    def get_queryset(self, request):
+        live = Publication.objects.live()
+        dead = PublicationLink.objects.exclude(target__in=live.values("term_id")).select_related(
+            "target"
+        )
+        # For the rows of one page only: three queries, however many rows.
+        return health.terms_with_broken_links(terms=super().get_queryset(request)).prefetch_related(
+            Prefetch(
+                "wiki_links", queryset=WikiLink.objects.filter(target=None), to_attr="unresolved"
+            ),
+            Prefetch(
+                "publications",
+                queryset=live.only("pk", "term_id").prefetch_related(
+                    Prefetch("outgoing_links", queryset=dead, to_attr="dead")
+                ),
+                to_attr="live_now",
+            ),
+        )
+
+    @admin.display(description="Broken links")
+    def broken_links(self, term):
+        problems = [
+            (f"[[{link.target_key}]]", "points to no term (in the working copy)")
+            for link in term.unresolved
+        ]
+        problems += [
+            (f"“{link.target.title}”", "is linked in the live text, but readers cannot see it")
+            for publication in term.live_now
+            for link in publication.dead
+        ]
+        return format_html_join(format_html("<br>"), "<strong>{}</strong> {}", problems)
