@@ -199,6 +199,7 @@ def send_batch(issue_id: int, *, size: int | None = None) -> BatchResult:
     _skip_departed(issue)
     email = IssueEmail(issue)
     pace = _Pace(settings.NEWSLETTER_SEND_RATE)
+    backoff = None
     mail = get_connection()
     try:
         mail.open()
@@ -209,13 +210,17 @@ def send_batch(issue_id: int, *, size: int | None = None) -> BatchResult:
                 break
             setattr(result, outcome, getattr(result, outcome) + 1)
             if outcome == "retrying":
-                break  # The server is failing: let it recover before the next batch.
+                # The server is failing: leave it alone until the failed message's retry.
+                backoff = timezone.now() + retries.retry_delay(1)
+                break
     finally:
         try:
             mail.close()
         except Exception:  # A broken connection may fail to close; it is dropped either way.
             logger.warning("Closing the mail connection failed.", exc_info=True)
     result.next_run_at = _next_run(issue, pace)
+    if backoff is not None and result.next_run_at is not None:
+        result.next_run_at = max(result.next_run_at, backoff)
     return result
 
 
