@@ -5,6 +5,7 @@ Its views come from mixins in this package: the workflow panel and actions
 """
 
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.urls import path
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
@@ -57,6 +58,8 @@ class TermAdmin(TermWorkflowMixin, TermHistoryMixin, VersionAdmin):
         (None, {"fields": ["title", "slug", "category", "summary"]}),
         ("Text", {"fields": ["definition", "why_it_matters", "in_practice"]}),
         ("Tags", {"fields": ["tags"]}),
+        # Editorial health (terms.health): editors set them, writers see them.
+        ("Ownership and review", {"fields": ["owner", "review_by"]}),
         (
             "About this term",
             {"fields": ABOUT_FIELDS, "classes": ["collapse"]},
@@ -67,6 +70,18 @@ class TermAdmin(TermWorkflowMixin, TermHistoryMixin, VersionAdmin):
     class Media:
         js = ["js/admin-editor.js"]
         css = {"all": ["css/admin.css"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            fields += ["owner", "review_by"]
+        return fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "owner":
+            # Owners are people who work in the admin.
+            kwargs["queryset"] = get_user_model().objects.filter(is_active=True, is_staff=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def view_on_site(self, term):
         """The reader page, only while readers can see it (never for a draft)."""

@@ -41,6 +41,8 @@ def admin_post_data(term: Term, **overrides) -> dict:
         "in_practice": term.in_practice,
         "tags": ", ".join(tag.name for tag in term.tags.all()),
         "expected_version": term.version,
+        "owner": term.owner_id or "",
+        "review_by": term.review_by.isoformat() if term.review_by else "",
         "aliases-TOTAL_FORMS": str(len(aliases)),
         "aliases-INITIAL_FORMS": str(len(aliases)),
         "related_links-TOTAL_FORMS": str(len(related)),
