@@ -5,6 +5,8 @@ Both parts are rendered once per batch with a placeholder where the unsubscribe 
 each recipient's message is then a string replacement, not a template render.
 """
 
+from email.header import Header
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -16,6 +18,15 @@ from subscriptions import emails, issue_content
 # Never typed by an editor (the body is escaped HTML, and this has no meaning in Markdown).
 UNSUBSCRIBE_PLACEHOLDER = "\x00unsubscribe-link\x00"
 _HTML_PLACEHOLDER = "https://unsubscribe.invalid/placeholder"
+
+
+def subject_header(subject: str) -> str:
+    """The subject as the header must carry it to arrive as typed. The model refuses line
+    breaks and control characters; text that looks like an RFC 2047 encoded word ("=?…?=")
+    would be decoded by mail programs, so such a subject is encoded itself."""
+    if "=?" in subject:
+        return Header(subject, "utf-8").encode(linesep=" ")
+    return subject
 
 
 class IssueEmail:
@@ -37,7 +48,7 @@ class IssueEmail:
             "archive_url": public_address.absolute(reverse("subscriptions:issues")),
             "test": test,
         }
-        self.subject = f"[Test] {issue.subject}" if test else issue.subject
+        self.subject = subject_header(f"[Test] {issue.subject}" if test else issue.subject)
         self.text = render_to_string(
             "emails/newsletter_issue.txt", {**context, "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER}
         )
