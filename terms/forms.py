@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from terms.models import NAME_MAX_LENGTH, Term
+from terms.models import NAME_MAX_LENGTH, SECTION_FIELDS, Term
 from terms.names import conflicts
 from terms.workflow import PUBLISHING_ACTIONS, Action, conflict_message
 
@@ -16,6 +16,23 @@ VERSION_MISSING = (
     "overwrite someone else's changes. Nothing was saved: copy your changes, reload the page "
     "and apply them again."
 )
+
+
+def plain_line_endings(text: str) -> str:
+    """``text`` with every line ending a line feed (browsers send text areas with CRLF)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class PlainLinesCharField(forms.CharField):
+    """Text stored with LF line endings, whatever the browser sent: a save never differs from
+    the stored text, and a comparison never shows a change, by line endings alone."""
+
+    def to_python(self, value):
+        return plain_line_endings(super().to_python(value))
+
+    def has_changed(self, initial, data):
+        initial = plain_line_endings(initial) if isinstance(initial, str) else initial
+        return super().has_changed(initial, data)
 
 
 class TermAdminForm(forms.ModelForm):
@@ -38,11 +55,18 @@ class TermAdminForm(forms.ModelForm):
         ]
         # Sized in static/css/admin.css: the admin's CSP allows no inline styles.
         widgets = {"summary": forms.TextInput(attrs={"class": "vTextField term-summary"})}
+        field_classes = dict.fromkeys(("summary", *SECTION_FIELDS), PlainLinesCharField)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.fields["expected_version"].initial = self.instance.version
+
+    @property
+    def changed_data(self):
+        # The version the form was loaded at is bookkeeping: never a change the editor made,
+        # never named in the history.
+        return [name for name in super().changed_data if name != "expected_version"]
 
     def clean_slug(self):
         return self.cleaned_data["slug"].lower()
@@ -171,7 +195,7 @@ class TransitionForm(forms.Form):
     """
 
     action = forms.ChoiceField(choices=[])
-    comment = forms.CharField(
+    comment = PlainLinesCharField(
         required=False,
         max_length=2000,
         label="Comment",

@@ -1,11 +1,11 @@
 """The term admin: the list, the change form and its saving rules.
 
 Its views come from mixins in this package: the workflow panel and actions
-(``workflow_views``) and history, comparison and restore (``comparison``).
+(``workflow_views``), history, comparison and restore (``comparison``) and saving
+(``saving``).
 """
 
-from django.contrib import admin, messages
-from django.contrib.auth import get_user_model
+from django.contrib import admin
 from django.urls import path
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
@@ -15,8 +15,8 @@ from terms import versioning, workflow
 from terms.admin.comparison import TermHistoryMixin
 from terms.admin.inlines import AliasInline, RelatedTermInline
 from terms.admin.lists import StatusFilter, UnpublishedChangesFilter, status_badge
+from terms.admin.saving import TermSavingMixin
 from terms.admin.workflow_views import TermWorkflowMixin
-from terms.editing import after_term_saved, delete_term, names_before_save
 from terms.forms import TermAdminForm
 from terms.models import Term
 
@@ -28,7 +28,7 @@ ABOUT_FIELDS = ["status_badge", "author", "last_editor", "created_at", "updated_
 
 
 @admin.register(Term)
-class TermAdmin(TermWorkflowMixin, TermHistoryMixin, VersionAdmin):
+class TermAdmin(TermWorkflowMixin, TermHistoryMixin, TermSavingMixin, VersionAdmin):
     form = TermAdminForm
     inlines = [AliasInline, RelatedTermInline]
     formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
@@ -58,8 +58,6 @@ class TermAdmin(TermWorkflowMixin, TermHistoryMixin, VersionAdmin):
         (None, {"fields": ["title", "slug", "category", "summary"]}),
         ("Text", {"fields": ["definition", "why_it_matters", "in_practice"]}),
         ("Tags", {"fields": ["tags"]}),
-        # Editorial health (terms.health): editors set them, writers see them.
-        ("Ownership and review", {"fields": ["owner", "review_by"]}),
         (
             "About this term",
             {"fields": ABOUT_FIELDS, "classes": ["collapse"]},
@@ -70,18 +68,6 @@ class TermAdmin(TermWorkflowMixin, TermHistoryMixin, VersionAdmin):
     class Media:
         js = ["js/admin-editor.js"]
         css = {"all": ["css/admin.css"]}
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
-            fields += ["owner", "review_by"]
-        return fields
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "owner":
-            # Owners are people who work in the admin.
-            kwargs["queryset"] = get_user_model().objects.filter(is_active=True, is_staff=True)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def view_on_site(self, term):
         """The reader page, only while readers can see it (never for a draft)."""
@@ -109,47 +95,6 @@ class TermAdmin(TermWorkflowMixin, TermHistoryMixin, VersionAdmin):
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or workflow.may_delete(request.user, obj))
-
-    # Saving: optimistic concurrency, staged changes, rendering.
-
-    def save_form(self, request, form, change):
-        term = super().save_form(request, form, change)
-        # The names the term answered to before this save, for after_term_saved.
-        form.names_before = names_before_save(term) if change else None
-        return term
-
-    def save_model(self, request, obj, form, change):
-        restoring = request.resolver_match.url_name.endswith(("_revision", "_recover"))
-        if change:
-            # The form refuses a change that does not say which version it was loaded at.
-            workflow.claim_version(obj, form.cleaned_data["expected_version"])
-        else:
-            obj.author = request.user
-        if change or restoring:
-            obj.status = workflow.status_after_edit(obj, restored=restoring)
-        obj.last_editor = request.user
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        after_term_saved(form.instance, form.names_before)
-
-    def delete_model(self, request, obj):
-        delete_term(obj, by=request.user)
-
-    def delete_queryset(self, request, queryset):
-        refused = []
-        for term in queryset:
-            if workflow.may_delete(request.user, term):
-                delete_term(term, by=request.user)
-            else:
-                refused.append(term.title)
-        if refused:
-            self.message_user(
-                request,
-                "Not deleted (only editors delete published terms): " + ", ".join(refused),
-                messages.ERROR,
-            )
 
     # The change page: workflow panel, checks, transitions log, previews and comparisons.
 

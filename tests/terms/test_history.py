@@ -28,8 +28,9 @@ def test_each_save_is_recorded_with_who_and_what(client, editor):
 
 
 def test_compare_shows_word_level_changes_including_tags(client, editor):
-    term = TermFactory(summary="A small model.", tags=["one"])
+    term = TermFactory(summary="A tiny model.", tags=["one"])
     client.force_login(editor)
+    # (A save must change something to be kept as a version.)
     save_in_admin(client, term, summary="A small model.")
     save_in_admin(client, term, summary="A large model.", tags="one, two")
     newer, older = Version.objects.get_for_object(term)
@@ -73,7 +74,7 @@ def test_compare_escapes_what_editors_wrote(client, editor):
 
 
 def test_restoring_a_version_fills_the_working_copy_and_needs_review(client, editor):
-    term = TermFactory(title="Attention", slug="attention", summary="The original summary.")
+    term = TermFactory(title="Attention", slug="attention", summary="The very first summary.")
     client.force_login(editor)
     save_in_admin(client, term, summary="The original summary.")
     save_in_admin(client, term, summary="A rewrite nobody liked.")
