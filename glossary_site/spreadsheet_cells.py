@@ -16,26 +16,24 @@ def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_PREFIXES)
 
 
+def _marked_formula(text: str) -> bool:
+    """Apostrophes (any number, none included) and then a formula character."""
+    return looks_like_formula(text.lstrip(TEXT_MARK))
+
+
 def neutralise(value) -> str:
     """``value`` as text, with a leading apostrophe if a spreadsheet would run it.
 
-    A value that already starts with an apostrophe and then a formula character gets one
-    more, so ``restore`` gives back exactly what was written.
+    A value that is already apostrophes and then a formula character gets one more, so
+    ``restore`` gives back exactly what was written.
     """
     text = "" if value is None else str(value)
-    if looks_like_formula(text) or (
-        text.startswith(TEXT_MARK) and looks_like_formula(text[len(TEXT_MARK) :])
-    ):
-        return TEXT_MARK + text
-    return text
+    return TEXT_MARK + text if _marked_formula(text) else text
 
 
 def restore(cell: str) -> str:
-    """The text a neutralised cell stands for: one leading apostrophe taken off, when a
-    formula character follows it (any other apostrophe is the author's)."""
-    if cell.startswith(TEXT_MARK) and (
-        looks_like_formula(cell[1:])
-        or (cell[1:].startswith(TEXT_MARK) and looks_like_formula(cell[2:]))
-    ):
+    """The text a neutralised cell stands for: one leading apostrophe taken off when
+    apostrophes and then a formula character follow (any other apostrophe is the author's)."""
+    if cell.startswith(TEXT_MARK) and _marked_formula(cell):
         return cell[1:]
     return cell

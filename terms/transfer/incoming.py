@@ -132,8 +132,9 @@ def decode(data: bytes, where: str = "the file") -> str:
         before = data[: error.start]
         line = before.count(b"\n") + 1
         raise Refused(
-            f"{where[0].upper()}{where[1:]} is not valid UTF-8: byte {error.start} "
-            f"(on line {line}) is 0x{data[error.start]:02x}. Save it as UTF-8 and try again."
+            f"{where[0].upper()}{where[1:]} is not valid UTF-8: the byte at offset "
+            f"{error.start} (line {line}) is 0x{data[error.start]:02x}. Save it as UTF-8 "
+            "and try again."
         ) from None
 
 
