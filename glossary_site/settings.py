@@ -45,12 +45,16 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # The public address of the site, used for absolute links in emails and feeds.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# With DEBUG off an http:// SITE_URL fails a system check (glossary_site/checks.py) unless this
+# says the site is served on this machine only (make serve, the benchmarks, the tests).
+ALLOW_HTTP_SITE_URL = env_bool("ALLOW_HTTP_SITE_URL")
 SITE_NAME = os.environ.get("SITE_NAME", "The AI Glossary")
 
 INSTALLED_APPS = [
     # django.contrib.admin, with the site's admin site: the dashboard as its home page.
     "glossary_site.apps.AdminConfig",
-    "django.contrib.auth",
+    # Sections named for people (glossary_site/admin_sections.py): "Users and roles", "Tags".
+    "glossary_site.admin_sections.UsersConfig",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -58,11 +62,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
-    "taggit",
+    "glossary_site.admin_sections.TagsConfig",
     "markdownx",
     "reversion",
+    # Drag-and-drop order of a term's related terms in the admin.
+    "adminsortable2",
     "django_tasks",
-    "django_tasks_db",
+    "glossary_site.admin_sections.BackgroundTasksConfig",
     "anymail",
     "terms",
     "subscriptions",

@@ -1,6 +1,10 @@
-"""Admin widgets that avoid a query per inline row."""
+"""Admin widgets: an autocomplete that avoids a query per inline row, and tags with
+suggestions."""
 
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.forms import Script
+from django.urls import reverse
+from taggit.forms import TagWidget
 
 
 class KnownLabelsAutocompleteSelect(AutocompleteSelect):
@@ -26,3 +30,18 @@ class KnownLabelsAutocompleteSelect(AutocompleteSelect):
                 self.create_option(name, choice, self.labels[choice], set(selected), len(options))
             )
         return [(None, options, 0)]
+
+
+class TagAutocompleteWidget(TagWidget):
+    """taggit's comma-separated text input, with suggestions from the tags already in use
+    (static/js/admin-tags.js asks ``TermAdmin``'s tag suggestions view as the writer types)."""
+
+    class Media:
+        js = [Script("js/admin-tags.js", type="module")]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-tag-suggest-url"] = reverse(
+            "admin:terms_term_tag_suggestions"
+        )
+        return context

@@ -24,6 +24,8 @@ from markdown_it.token import Token
 
 # A target longer than this is not a wiki link; bounding the scan keeps rendering linear.
 WIKI_TARGET_MAX_LENGTH = 200
+# The term id a preview gives a wiki link that names no term (ids start at 1).
+UNRESOLVED = 0
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6", "hr",
@@ -86,6 +88,10 @@ def _render_wiki_link(self, tokens: list[Token], idx: int, options, env) -> str:
     term_id: int | None = env.get("wiki_targets", {}).get(meta["target"].lower())
     label = escapeHtml(meta["label"])
     if term_id is None:
+        if env.get("keep_unresolved"):
+            # For the editor's live preview only: id 0 (no term has it) marks the link as
+            # broken where it stands (terms.live_preview flags it). Never stored.
+            return f'<a class="wiki-link" data-term="{UNRESOLVED}">{label}</a>'
         # An unknown target is plain text: never a broken link.
         return label
     return f'<a class="wiki-link" data-term="{int(term_id)}">{label}</a>'
@@ -197,16 +203,18 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def render(text: str, resolve=None) -> RenderedMarkdown:
+def render(text: str, resolve=None, *, keep_unresolved: bool = False) -> RenderedMarkdown:
     """Render Markdown to sanitized HTML, with wiki links resolved to term ids.
 
     ``resolve`` maps a set of wiki-link targets to ``{lowercased target: term id}``; it
     defaults to ``terms.names.resolve_wiki_targets`` (one query for the whole text).
+    ``keep_unresolved`` (the live preview's) keeps a link whose target names no term as a
+    wiki link to the id ``UNRESOLVED`` instead of plain text, so it can be flagged in place.
     """
     if resolve is None:
         from terms.names import resolve_wiki_targets as resolve
 
-    env: dict = {}
+    env: dict = {"keep_unresolved": keep_unresolved}
     tokens = _parser.parse(text or "", env)
     targets = _wiki_targets_in(tokens)
     env["wiki_targets"] = resolve(targets) if targets else {}

@@ -2,32 +2,43 @@
 
 from functools import partial
 
+from adminsortable2.admin import SortableInlineAdminMixin
 from django.contrib import admin
+from django.forms import Script
 
+from terms.admin.inline_rows import INLINE_TEMPLATE, AliasRowsFormSet, RelatedRowsFormSet
 from terms.admin_widgets import KnownLabelsAutocompleteSelect
-from terms.forms import AliasForm, AliasInlineFormSet, RelatedTermInlineFormSet
+from terms.forms import AliasForm
 from terms.models import Alias, RelatedTerm
 
 
 class AliasInline(admin.TabularInline):
     model = Alias
     form = AliasForm
-    formset = AliasInlineFormSet
+    formset = AliasRowsFormSet
+    template = INLINE_TEMPLATE
     fields = ["name", "slug"]
     extra = 1
     verbose_name = "other name"
     verbose_name_plural = "Other names (each leads to this term, e.g. “LLM”)"
 
 
-class RelatedTermInline(admin.TabularInline):
+class RelatedTermInline(SortableInlineAdminMixin, admin.TabularInline):
     model = RelatedTerm
     fk_name = "term"
-    formset = RelatedTermInlineFormSet
+    # Ordered by drag and drop (or Move up / Move down): position is a hidden input.
+    formset = RelatedRowsFormSet
+    template = INLINE_TEMPLATE
+    sortable_rows = True
+
+    class Media:
+        js = [Script("js/admin-related.js", type="module")]
+
     fields = ["related", "position"]
     autocomplete_fields = ["related"]
     extra = 1
     ordering = ["position", "pk"]
-    verbose_name_plural = "Related terms (shown in this order: lowest position first)"
+    verbose_name_plural = "Related terms"
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("term", "related")

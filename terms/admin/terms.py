@@ -5,18 +5,23 @@ Its views come from mixins in this package: the workflow panel and actions
 (``saving``).
 """
 
+from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.urls import path
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 from reversion.admin import VersionAdmin
+from taggit.managers import TaggableManager
 
 from terms import versioning, workflow
 from terms.admin.comparison import TermHistoryMixin
+from terms.admin.editing import TermEditingMixin
 from terms.admin.inlines import AliasInline, RelatedTermInline
 from terms.admin.lists import StatusFilter, UnpublishedChangesFilter, status_badge
 from terms.admin.saving import TermSavingMixin
 from terms.admin.workflow_views import TermWorkflowMixin
+from terms.admin_widgets import TagAutocompleteWidget
 from terms.forms import TermAdminForm
 from terms.models import Term
 
@@ -28,10 +33,20 @@ ABOUT_FIELDS = ["status_badge", "author", "last_editor", "created_at", "updated_
 
 
 @admin.register(Term)
-class TermAdmin(TermWorkflowMixin, TermHistoryMixin, TermSavingMixin, VersionAdmin):
+class TermAdmin(
+    TermWorkflowMixin,
+    TermHistoryMixin,
+    TermSavingMixin,
+    TermEditingMixin,
+    SortableAdminBase,
+    VersionAdmin,
+):
     form = TermAdminForm
     inlines = [AliasInline, RelatedTermInline]
-    formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
+    formfield_overrides = {
+        MarkdownxField: {"widget": AdminMarkdownxWidget},
+        TaggableManager: {"widget": TagAutocompleteWidget},
+    }
     prepopulated_fields = {"slug": ["title"]}
     list_display = [
         "title",
@@ -58,6 +73,8 @@ class TermAdmin(TermWorkflowMixin, TermHistoryMixin, TermSavingMixin, VersionAdm
         (None, {"fields": ["title", "slug", "category", "summary"]}),
         ("Text", {"fields": ["definition", "why_it_matters", "in_practice"]}),
         ("Tags", {"fields": ["tags"]}),
+        # Editorial health (terms.health): editors set them, writers see them.
+        ("Ownership and review", {"fields": ["owner", "review_by"]}),
         (
             "About this term",
             {"fields": ABOUT_FIELDS, "classes": ["collapse"]},
@@ -66,8 +83,8 @@ class TermAdmin(TermWorkflowMixin, TermHistoryMixin, TermSavingMixin, VersionAdm
     change_form_template = "admin/terms/term/change_form.html"
 
     class Media:
+        # css/admin.css is on every admin page (templates/admin/base_site.html).
         js = ["js/admin-editor.js"]
-        css = {"all": ["css/admin.css"]}
 
     def view_on_site(self, term):
         """The reader page, only while readers can see it (never for a draft)."""
@@ -87,6 +104,20 @@ class TermAdmin(TermWorkflowMixin, TermHistoryMixin, TermSavingMixin, VersionAdm
         return term.live_state().unpublished_changes
 
     # Permissions: asked of terms.workflow, enforced on every request.
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            readonly += ["owner", "review_by"]
+        return readonly
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "owner":
+            # Owners are the people who work in the admin.
+            kwargs["queryset"] = (
+                get_user_model().objects.filter(is_staff=True, is_active=True).order_by("username")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
@@ -117,7 +148,7 @@ class TermAdmin(TermWorkflowMixin, TermHistoryMixin, TermSavingMixin, VersionAdm
                 name=f"{info[0]}_{info[1]}_compare",
             ),
         ]
-        return own + super().get_urls()
+        return own + self.editing_urls() + super().get_urls()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         term = self.get_object(request, object_id)
