@@ -259,3 +259,47 @@ def test_hostile_copy_is_text_in_the_email_s_html_part(
 
 def _confirm_token(subscriber):
     return tokens.make_confirm_token(subscriber)
+
+
+# --- Stored pages are made fresh by every copy change ---------------------------------------------
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    settings.PAGE_CACHE_DATA = True
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_copy_edit_reaches_pages_already_stored(
+    client, glossary, django_capture_on_commit_callbacks
+):
+    pages = reader_pages(glossary)
+    del pages["search"]  # Search results are not stored.
+    for url in pages.values():
+        assert "public" in client.get(url)["Cache-Control"]  # Stored.
+
+    copy = SignupCopy.objects.get()
+    copy.day = "monday"
+    with django_capture_on_commit_callbacks(execute=True):
+        copy.save()
+
+    for name, url in pages.items():
+        assert "free, every Monday" in client.get(url).content.decode(), name
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_category_pitch_edit_reaches_its_stored_pages(
+    client, glossary, django_capture_on_commit_callbacks
+):
+    urls = (glossary.get_absolute_url(), glossary.category.get_absolute_url())
+    for url in urls:
+        assert "We cover business &amp; strategy every week." in client.get(url).content.decode()
+
+    category = glossary.category
+    category.newsletter_pitch = "Boardroom AI, decoded."
+    with django_capture_on_commit_callbacks(execute=True):
+        category.save()
+
+    for url in urls:
+        assert "Boardroom AI, decoded." in client.get(url).content.decode(), url
