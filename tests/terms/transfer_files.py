@@ -11,7 +11,7 @@ from terms.transfer.incoming import TERM_FIELDS
 from terms.transfer.planning import plan, upload_digest
 
 
-def term_entry(title: str, category: str, **fields) -> dict:
+def term_entry(title: str, category: str, /, **fields) -> dict:
     """A complete term (it passes the pre-publish checks) with ``fields`` changed."""
     entry = {
         "title": title,
