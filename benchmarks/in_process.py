@@ -19,6 +19,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-secret-key-never-used
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_SINGLE_PROCESS", "1")
+os.environ.setdefault("ALLOW_HTTP_SITE_URL", "1")  # SITE_URL stays the local default
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'benchmarks' / 'bench.sqlite3'}")
 os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "0")
 

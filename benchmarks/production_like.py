@@ -49,6 +49,7 @@ def site_environment(*, port: int, database_url: str, redis_url: str, static_roo
         "DJANGO_SECRET_KEY": "benchmark-only-" + "k" * 50,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "SITE_URL": f"http://127.0.0.1:{port}",
+        "ALLOW_HTTP_SITE_URL": "1",  # on this machine only (glossary_site.E002)
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,

@@ -10,6 +10,8 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 # One test process: the local-memory cache is enough unless REDIS_URL is given (CI's PostgreSQL
 # leg sets it).
 os.environ.setdefault("DJANGO_SINGLE_PROCESS", "1")
+# Test servers answer plain HTTP on 127.0.0.1 (glossary_site.E002 otherwise).
+os.environ.setdefault("ALLOW_HTTP_SITE_URL", "1")
 
 from glossary_site.settings import *  # noqa: F403
 

@@ -13,6 +13,7 @@ PRODUCTION = {
     "DJANGO_ALLOWED_HOSTS": "glossary.example.com",
     "DJANGO_SETTINGS_MODULE": "glossary_site.settings",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "SITE_URL": "https://glossary.example.com",
 }
 
 
@@ -20,7 +21,9 @@ def manage(*args, **env):
     base = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+        if not key.startswith(
+            ("DJANGO_", "DATABASE_URL", "REDIS_URL", "SITE_URL", "ALLOW_HTTP_SITE_URL")
+        )
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -105,3 +108,40 @@ def test_redis_url_selects_the_shared_redis_cache():
     result = manage("shell", "-c", script, **PRODUCTION)
 
     assert result.stdout.strip().splitlines()[-1] == "glossary_site.cache.ResilientRedisCache"
+
+
+def test_production_with_a_plain_http_site_url_fails_the_system_check():
+    result = manage("check", **{**PRODUCTION, "SITE_URL": "http://glossary.example.com"})
+
+    assert result.returncode == 1
+    assert "glossary_site.E002" in result.stderr
+    assert "SITE_URL 'http://glossary.example.com' is plain HTTP" in result.stderr
+    assert "ALLOW_HTTP_SITE_URL=1" in result.stderr
+
+
+def test_plain_http_is_accepted_when_allowed_for_local_use_or_in_development():
+    local = {**PRODUCTION, "SITE_URL": "http://127.0.0.1:8000"}
+
+    allowed = manage("check", ALLOW_HTTP_SITE_URL="1", **local)
+    development = manage("check", DJANGO_DEBUG="1", SITE_URL="http://127.0.0.1:8000")
+    https = manage("check", **PRODUCTION)
+
+    assert allowed.returncode == 0, allowed.stderr
+    assert development.returncode == 0, development.stderr
+    assert https.returncode == 0, https.stderr
+
+
+@pytest.mark.parametrize("site_url", ["glossary.example.com", "ftp://glossary.example.com", "/"])
+def test_a_site_url_that_is_not_an_address_fails_even_in_development(site_url):
+    result = manage("check", DJANGO_DEBUG="1", SITE_URL=site_url)
+
+    assert result.returncode == 1
+    assert "glossary_site.E001" in result.stderr
+
+
+def test_serve_and_the_benchmarks_declare_their_local_plain_http():
+    # Each runs with DEBUG off on 127.0.0.1 over HTTP: without the allowance their migrate
+    # (which runs the system checks) would stop.
+    assert "ALLOW_HTTP_SITE_URL=${ALLOW_HTTP_SITE_URL:-1}" in (ROOT / "bin/serve").read_text()
+    for script in ("benchmarks/in_process.py", "benchmarks/production_like.py"):
+        assert "ALLOW_HTTP_SITE_URL" in (ROOT / script).read_text(), script
