@@ -11,7 +11,7 @@ class TermsConfig(AppConfig):
 
         from glossary_site import page_cache
         from terms import versioning
-        from terms.models import Category, Publication
+        from terms.models import Category, Publication, Transition
 
         versioning.register()
 
@@ -25,6 +25,9 @@ class TermsConfig(AppConfig):
             )
             signal.connect(_content_changed, sender=Tag, dispatch_uid=f"pages-tag-{signal}")
         post_delete.connect(_content_changed, sender=Publication, dispatch_uid="pages-publication")
+        # Workflow emails (terms.notifications): rows written with the transition, in its
+        # transaction; sent by the task worker once it commits.
+        post_save.connect(_transition_recorded, sender=Transition, dispatch_uid="notify-transition")
 
 
 def _content_changed(**kwargs):
@@ -37,3 +40,10 @@ def _category_changed(instance, **kwargs):
     from terms import affected_pages
 
     affected_pages.category_changed(instance)
+
+
+def _transition_recorded(instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from terms import notifications
+
+        notifications.transition_recorded(instance)

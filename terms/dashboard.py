@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from glossary_site.dashboard import Figure, Panel, Row, Section
-from terms import health
+from terms import health, notifications
 from terms.models import Publication, Term, Transition
 from terms.workflow import EDIT_PERMISSION, PUBLISH_PERMISSION, Action
 
@@ -62,6 +62,10 @@ def my_work_panels(request):
     user = request.user
     if not user.has_perm(EDIT_PERMISSION):
         return []
+    # Where editors and writers arrive: workflow emails that fell due and were not sent (a
+    # scheduled go-live with no worker able to wait for it, as in development) are queued
+    # now. One query when nothing is owed.
+    notifications.queue_overdue()
     my_drafts = Term.objects.filter(mine(user), status=Term.Status.DRAFT).annotate(
         last_action=_latest_transition("action")
     )
