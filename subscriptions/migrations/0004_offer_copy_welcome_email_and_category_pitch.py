@@ -40,7 +40,9 @@ def move_category_lines_to_categories(apps, schema_editor):
 
 def move_pitches_back(apps, schema_editor):
     CategorySignupLine = apps.get_model("subscriptions", "CategorySignupLine")
+    SignupCopy = apps.get_model("subscriptions", "SignupCopy")
     Category = apps.get_model("terms", "Category")
+    SignupCopy.objects.get_or_create(pk=1)
     for category in Category.objects.exclude(newsletter_pitch=""):
         CategorySignupLine.objects.update_or_create(
             category_id=category.pk, defaults={"copy_id": 1, "line": category.newsletter_pitch}
