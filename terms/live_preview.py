@@ -59,17 +59,23 @@ class PreviewForm(forms.Form):
     title = forms.CharField(max_length=NAME_MAX_LENGTH, required=False)
     summary = forms.CharField(max_length=SUMMARY_MAX_LENGTH, required=False)
     category = forms.ModelChoiceField(queryset=Category.objects.all(), required=False)
-    definition = forms.CharField(
-        label="Definition", max_length=SECTION_MAX_LENGTH, required=False, strip=False
-    )
-    why_it_matters = forms.CharField(
-        label="Why it matters", max_length=SECTION_MAX_LENGTH, required=False, strip=False
-    )
-    in_practice = forms.CharField(
-        label="In practice", max_length=SECTION_MAX_LENGTH, required=False, strip=False
-    )
+    definition = forms.CharField(label="Definition", required=False, strip=False)
+    why_it_matters = forms.CharField(label="Why it matters", required=False, strip=False)
+    in_practice = forms.CharField(label="In practice", required=False, strip=False)
     # Parsed as taggit parses the real field (commas, or spaces when there is no comma).
     tags = forms.CharField(max_length=10_000, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in SECTION_FIELDS:
+            length = len(cleaned.get(name) or "")
+            if length > SECTION_MAX_LENGTH:
+                self.add_error(
+                    name,
+                    f"it is {length:,} characters long; the limit is {SECTION_MAX_LENGTH:,}. "
+                    "Shorten it to see the preview.",
+                )
+        return cleaned
 
 
 @dataclass
