@@ -117,6 +117,27 @@ class FieldDiff:
     changed: bool
     before: str  # HTML, escaped, with <del> marks
     after: str  # HTML, escaped, with <ins> marks
+    name: str = ""
+    # Sections only, when asked: both sides rendered as readers see them, with the words that
+    # differ marked (sanitized HTML from terms.rendering, marks added around text only).
+    rendered_before: str | None = None
+    rendered_after: str | None = None
+
+
+# Tags of rendered HTML, words, runs of white space, and single other characters.
+HTML_TOKEN = re.compile(r"<[^>]*>|\w+|\s+|[^\w\s<]", re.UNICODE)
+
+
+def _changed_spans(tokens_a: list[str], tokens_b: list[str]):
+    """(removed spans of a, added spans of b): word-level, from difflib's matching blocks."""
+    matcher = difflib.SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
+    removed, added = [], []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op in ("replace", "delete"):
+            removed.append((a1, a2))
+        if op in ("replace", "insert"):
+            added.append((b1, b2))
+    return removed, added
 
 
 def _marked(tokens: list[str], spans: list[tuple[int, int]], tag: str) -> str:
@@ -129,25 +150,56 @@ def _marked(tokens: list[str], spans: list[tuple[int, int]], tag: str) -> str:
     return "".join(out)
 
 
-def compare(before: dict[str, str], after: dict[str, str]) -> list[FieldDiff]:
-    """Word-level differences, field by field, as escaped HTML."""
+def _marked_html(tokens: list[str], spans: list[tuple[int, int]], tag: str) -> str:
+    """Rendered (already sanitized) HTML with the text of ``spans`` wrapped in ``tag``.
+
+    Marks never wrap a tag: each run of text between tags gets its own, so the result stays
+    well-formed whatever the change did to the structure.
+    """
+    changed = set()
+    for start, end in spans:
+        changed.update(range(start, end))
+    out, open_mark = [], False
+    for index, token in enumerate(tokens):
+        is_text = not token.startswith("<")
+        marking = index in changed and is_text
+        if marking and not open_mark:
+            out.append(f"<{tag}>")
+            open_mark = True
+        elif not marking and open_mark:
+            out.append(f"</{tag}>")
+            open_mark = False
+        out.append(token)
+    if open_mark:
+        out.append(f"</{tag}>")
+    return "".join(out)
+
+
+def _rendered(text: str) -> str:
+    from terms.rendering import render
+
+    return render(text).html
+
+
+def compare(
+    before: dict[str, str], after: dict[str, str], *, rendered: bool = False
+) -> list[FieldDiff]:
+    """Word-level differences, field by field, as escaped HTML; with ``rendered``, the
+    sections are also compared as readers see them (rendered Markdown)."""
     diffs = []
     for name, label in FIELDS:
         a, b = before.get(name, ""), after.get(name, "")
-        if a == b:
-            diffs.append(FieldDiff(label, False, escape(a), escape(b)))
-            continue
-        tokens_a, tokens_b = TOKEN.findall(a), TOKEN.findall(b)
-        matcher = difflib.SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
-        removed, added = [], []
-        for op, a1, a2, b1, b2 in matcher.get_opcodes():
-            if op in ("replace", "delete"):
-                removed.append((a1, a2))
-            if op in ("replace", "insert"):
-                added.append((b1, b2))
-        diffs.append(
-            FieldDiff(
-                label, True, _marked(tokens_a, removed, "del"), _marked(tokens_b, added, "ins")
-            )
-        )
+        diff = FieldDiff(label, a != b, escape(a), escape(b), name=name)
+        if a != b:
+            tokens_a, tokens_b = TOKEN.findall(a), TOKEN.findall(b)
+            removed, added = _changed_spans(tokens_a, tokens_b)
+            diff.before = _marked(tokens_a, removed, "del")
+            diff.after = _marked(tokens_b, added, "ins")
+        if rendered and name in SECTION_FIELDS:
+            html_a, html_b = _rendered(a), _rendered(b)
+            tokens_a, tokens_b = HTML_TOKEN.findall(html_a), HTML_TOKEN.findall(html_b)
+            removed, added = _changed_spans(tokens_a, tokens_b)
+            diff.rendered_before = _marked_html(tokens_a, removed, "del")
+            diff.rendered_after = _marked_html(tokens_b, added, "ins")
+        diffs.append(diff)
     return diffs

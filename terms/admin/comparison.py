@@ -7,6 +7,10 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.http import urlencode
+from django.utils.text import capfirst
 from reversion.models import Version
 
 from terms import history, workflow
@@ -15,6 +19,14 @@ from terms.models import Term
 # Passed from revision_view to changeform_view in the view's extra context (never on the
 # request): the optimistic-locking version the row had before reversion rewrote it.
 VERSION_BEFORE_RESTORE = "term_version_before_restore"
+
+
+VIEWS = ("markdown", "rendered")
+
+
+def when(moment) -> str:
+    """A time as the editor reads it: in their zone, which it names."""
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 class TermHistoryMixin:
@@ -39,6 +51,10 @@ class TermHistoryMixin:
                     messages.ERROR,
                 )
                 return HttpResponseRedirect(reverse("admin:terms_term_history", args=[pk]))
+        show_all = request.GET.get("fields") == "all"
+        view = "rendered" if request.GET.get("view") == "rendered" else "markdown"
+        diffs = history.compare(sides["from"][1], sides["to"][1], rendered=view == "rendered")
+        keep = {key: request.GET[key] for key in ("from", "to") if key in request.GET}
         return TemplateResponse(
             request,
             "admin/terms/term/compare.html",
@@ -49,7 +65,25 @@ class TermHistoryMixin:
                 "title": f"Compare versions of “{term.title}”",
                 "before_label": sides["from"][0],
                 "after_label": sides["to"][0],
-                "diffs": history.compare(sides["from"][1], sides["to"][1]),
+                "diffs": diffs if show_all else [diff for diff in diffs if diff.changed],
+                "changed_count": sum(diff.changed for diff in diffs),
+                "field_count": len(diffs),
+                "show_all": show_all,
+                "view": view,
+                # Links that switch one setting and keep the others.
+                "links": {
+                    f"{setting}_{value}": "?"
+                    + urlencode(
+                        {
+                            **keep,
+                            "fields": "all" if show_all else "changed",
+                            "view": view,
+                            setting: value,
+                        }
+                    )
+                    for setting, values in (("fields", ("all", "changed")), ("view", VIEWS))
+                    for value in values
+                },
             },
         )
 
@@ -62,14 +96,13 @@ class TermHistoryMixin:
             publication = term.live_publication()
             if publication is None:
                 return "Live version (none: the term is not live)", {}
-            label = f"Live version (published {publication.go_live_at:%Y-%m-%d %H:%M})"
+            label = f"Live version (published {when(publication.go_live_at)})"
             return label, history.of_publication(publication)
         version = history.saved_version(term, value)
         if version is None:
             return None
         return (
-            f"Saved {version.revision.date_created:%Y-%m-%d %H:%M} by "
-            f"{version.revision.user or 'unknown'}",
+            f"Saved {when(version.revision.date_created)} by {version.revision.user or 'unknown'}",
             history.of_version(version),
         )
 
@@ -83,8 +116,12 @@ class TermHistoryMixin:
             "opts": self.opts,
             "object": term,
             "title": f"History of “{term.title}”",
+            # The breadcrumbs' link to the list of terms (Django's template reads it).
+            "module_name": capfirst(self.opts.verbose_name_plural),
             "versions": versions,
             "may_restore": workflow.may_restore(request.user),
+            # "Compare with the live version" only when there is one.
+            "is_live": term.live_state().live,
             **(extra_context or {}),
         }
         return TemplateResponse(request, self.object_history_template, context)

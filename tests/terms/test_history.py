@@ -42,7 +42,7 @@ def test_compare_shows_word_level_changes_including_tags(client, editor):
     assert "<del>small</del>" in page
     assert "<ins>large</ins>" in page
     assert re.search(r"Tags.*changed", page, re.DOTALL)
-    assert re.search(r"<td>one<ins>, two</ins></td>", page)
+    assert re.search(r'<td class="compare-text">one<ins>, two</ins></td>', page)
 
 
 def test_compare_working_copy_with_live_in_one_click(client, writer):
