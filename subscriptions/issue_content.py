@@ -16,6 +16,7 @@ from terms.rendering import render
 
 # Sanitized HTML quotes every attribute with double quotes; these are the site-relative ones.
 _RELATIVE_ADDRESS = re.compile(r'(\s(?:href|src))="(/[^/"][^"]*|/)"')
+_HEADING_TAG = re.compile(r"<(/?)h([3-6])\b")
 _WIKI_LINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 
 
@@ -32,9 +33,18 @@ def absolute_addresses(html: str) -> str:
     )
 
 
+def section_headings(html: str) -> str:
+    """Headings moved up to sit under the issue's title: the renderer starts authors'
+    headings at ``h3`` (under a term page's ``h2`` sections); an issue's sections ("## The big
+    story") are its ``h2``, beside "Terms of the week"."""
+    return _HEADING_TAG.sub(
+        lambda match: f"<{match.group(1)}h{max(2, int(match.group(2)) - 2)}", html
+    )
+
+
 def body_html(markdown: str) -> str:
     """The issue's Markdown as sanitized HTML with absolute links, as readers see it now."""
-    return absolute_addresses(link_live_terms(render(markdown).html))
+    return absolute_addresses(section_headings(link_live_terms(render(markdown).html)))
 
 
 def body_text(markdown: str) -> str:
