@@ -70,7 +70,6 @@ def stale_terms(today: date | None = None, *, terms=None):
         _base(terms)
         .live()
         .filter(review_by__lt=today)
-        .select_related("owner")
         .order_by("owner__username", "review_by", "title")
     )
 

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from terms import health
 from terms.models import (
@@ -107,7 +108,7 @@ class OrphanTermAdmin(HealthReportAdmin):
 class IncompleteTermAdmin(HealthReportAdmin):
     """Live terms with no related terms or no tags."""
 
-    list_display = ["term_link", "category", "related_terms", "tags"]
+    list_display = ["term_link", "category", "related_terms", "tagged"]
     ordering = ["title"]
 
     def get_queryset(self, request):
@@ -118,7 +119,7 @@ class IncompleteTermAdmin(HealthReportAdmin):
         return term.has_related
 
     @admin.display(description="Tags", boolean=True, ordering="has_tags")
-    def tags(self, term):
+    def tagged(self, term):
         return term.has_tags
 
 
@@ -159,4 +160,4 @@ class BrokenLinkTermAdmin(HealthReportAdmin):
             for publication in term.live_now
             for link in publication.dead
         ]
-        return format_html_join(format_html("<br>"), "<strong>{}</strong> {}", problems)
+        return format_html_join(mark_safe("<br>"), "<strong>{}</strong> {}", problems)

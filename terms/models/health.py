@@ -8,25 +8,25 @@ class StaleTerm(Term):
     class Meta:
         proxy = True
         verbose_name = "term due for review"
-        verbose_name_plural = "report: due for review"
+        verbose_name_plural = "terms due for review"
 
 
 class OrphanTerm(Term):
     class Meta:
         proxy = True
         verbose_name = "orphan term"
-        verbose_name_plural = "report: orphan terms"
+        verbose_name_plural = "orphan terms"
 
 
 class IncompleteTerm(Term):
     class Meta:
         proxy = True
         verbose_name = "term without related terms or tags"
-        verbose_name_plural = "report: no related terms or tags"
+        verbose_name_plural = "terms without related terms or tags"
 
 
 class BrokenLinkTerm(Term):
     class Meta:
         proxy = True
         verbose_name = "term with broken links"
-        verbose_name_plural = "report: broken links"
+        verbose_name_plural = "terms with broken links"
