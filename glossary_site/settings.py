@@ -48,6 +48,9 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # With DEBUG off an http:// SITE_URL fails a system check (glossary_site/checks.py) unless this
 # says the site is served on this machine only (make serve, the benchmarks, the tests).
 ALLOW_HTTP_SITE_URL = env_bool("ALLOW_HTTP_SITE_URL")
+# The picture shared links show when a page has none of its own (og:image): a static file's
+# path, or an absolute https:// address. Terms get their own (terms/share_images.py).
+SHARE_IMAGE_DEFAULT = os.environ.get("SHARE_IMAGE_DEFAULT", "img/share-default.png")
 SITE_NAME = os.environ.get("SITE_NAME", "The AI Glossary")
 
 INSTALLED_APPS = [

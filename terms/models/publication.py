@@ -156,6 +156,9 @@ class Publication(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The picture a shared link to the term shows (og:image), 1200×630 PNG drawn once after
+    # publishing by terms.share_images; empty until then (pages show the site's default).
+    share_image = models.ImageField(upload_to="share/", blank=True, editable=False)
 
     objects = PublicationQuerySet.as_manager()
 
