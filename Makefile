@@ -56,6 +56,7 @@ migrate: $(VENV)/.installed
 demo: migrate
 	$(DEV) $(BIN)/python manage.py load_demo_content
 	$(DEV) $(BIN)/python manage.py load_demo_users
+	$(DEV) $(BIN)/python manage.py load_demo_subscribers
 
 run: demo
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, create a login with 'make superuser')"
