@@ -11,6 +11,8 @@ from terms.sitemaps import SITEMAPS
 
 # A database outage raised outside a view answers 503, not 500.
 handler500 = "glossary_site.database_outage.server_error"
+# Not found: for a mistyped term address, "Did you mean …?" with the closest live terms.
+handler404 = "terms.not_found.page_not_found"
 
 urlpatterns = [
     # The editor's preview and upload, staff only, at the paths the markdownx widget calls.

@@ -195,7 +195,7 @@ class TermDetailView(LiveTermsMixin, DetailView):
             return None
         return {
             "term": term,
-            "structured_data": structured_data.defined_term(term),
+            "structured_data": structured_data.term_page(term),
             **term_page_context(
                 term,
                 term_id=term.term_id,
@@ -300,14 +300,22 @@ class SearchView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        results = search.search(self.request.GET.get("q", ""))
+        # ?as_typed=1: the words as typed, without spelling correction (the link under
+        # "Showing results for …").
+        self.as_typed = self.request.GET.get("as_typed") == "1"
+        results = search.search(self.request.GET.get("q", ""), as_typed=self.as_typed)
         self.query = results.query  # as cleaned for searching
         return results
 
     def get_context_data(self, **kwargs):
+        corrected = self.object_list.corrected
+        parameters = {"q": self.query, **({"as_typed": "1"} if self.as_typed else {})}
         return super().get_context_data(
             query=self.query,
-            query_prefix=urlencode({"q": self.query}),
+            query_prefix=urlencode(parameters),
+            corrected=corrected,
+            corrected_parameters=urlencode({"q": corrected}),
+            as_typed_parameters=urlencode({"q": self.query, "as_typed": "1"}),
             query_shortened=self.object_list.shortened,
             query_max_length=search.QUERY_MAX_LENGTH,
             more_results=self.object_list.has_more,

@@ -119,6 +119,19 @@ def suggest(query: str, limit: int = 8) -> list[Hit]:
     )
 
 
+def did_you_mean(text: str, limit: int = 5) -> list[Hit]:
+    """Up to ``limit`` live terms whose names are closest to ``text`` (titles and aliases,
+    near spellings included), for a page that was not found: ``text`` is the words of the
+    address that was asked for."""
+    query = clean_query(text)
+    if not query:
+        return []
+    ranking = ranked(backend(), query, limit, whole_text=False)
+    return hits(
+        query, ranking.ids, Publication.objects.for_hits().in_bulk(ranking.ids), ranking.aliases
+    )
+
+
 def hits(query: str, ids: list[int], publications: dict, aliases: dict[int, str]) -> list[Hit]:
     """Hits in the order of ``ids``: each publication, its highlighted snippet if it has one,
     and the alias the query matched (found by ranking, or the likeliest one)."""

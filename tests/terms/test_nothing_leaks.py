@@ -1,6 +1,7 @@
 """Drafts, terms in review, scheduled and withdrawn terms never reach readers."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -79,7 +80,12 @@ def test_hidden_terms_appear_on_no_public_page(client, hidden_terms):
 
     for url in public_urls(hidden, visible):
         response = client.get(url, follow=True)
-        assert MARKER.lower() not in response.content.decode().lower(), url
+        html = response.content.decode().lower()
+        if response.status_code == 404:
+            # A 404's search box holds the words of the address asked for, whatever exists
+            # there: an echo of the request, the same for a draft's address as for nothing.
+            html = re.sub(r'<input id="error-search"[^>]*>', "", html)
+        assert MARKER.lower() not in html, url
         assert response.status_code in (200, 404, 410), url
 
 
