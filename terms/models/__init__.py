@@ -21,6 +21,7 @@ from terms.models.publication import (
     SearchWord,
     TaggedPublication,
 )
+from terms.models.search_log import SearchLogEntry
 from terms.models.transfer import TermImport
 from terms.models.workflow import TermInReview, Transition
 
@@ -42,6 +43,7 @@ __all__ = [
     "PublicationLink",
     "RelatedTerm",
     "ReservedName",
+    "SearchLogEntry",
     "SearchWord",
     "StaleTerm",
     "TaggedPublication",
