@@ -92,7 +92,7 @@ TERMS = [
             "recommendation feeds and spam filters to "
             "[[large-language-model|large language models]]. Its core lesson is that a "
             "system's quality depends heavily on the quality and relevance of its "
-            "[[Training data]], and that models learn what the data shows, including its gaps "
+            "[[training data]], and that models learn what the data shows, including its gaps "
             "and biases."
         ),
         "in_practice": (
@@ -116,14 +116,14 @@ TERMS = [
             "increasingly abstract features directly from raw data."
         ),
         "definition": (
-            "**Deep learning** is a form of [[Machine learning]] that uses "
+            "**Deep learning** is a form of [[machine learning]] that uses "
             "[[neural-network|neural networks]] with many stacked layers; the *deep* refers to "
             "this depth. Each layer transforms its input slightly, and together the layers "
             "learn a hierarchy of features. In an image model, early layers may respond to "
             "edges and textures while later layers respond to shapes and whole objects.\n\n"
             "Unlike older approaches, deep learning needs little hand-engineering of features. "
             "Given enough data and computation, the network discovers useful representations "
-            "on its own through training with [[Gradient descent]]."
+            "on its own through training with [[gradient descent]]."
         ),
         "why_it_matters": (
             "Deep learning is responsible for most of the large leaps in AI capability since "
@@ -156,16 +156,16 @@ TERMS = [
         "definition": (
             "A **neural network** is a mathematical model loosely inspired by the brain. It "
             "consists of units, often called neurons, arranged in layers. Each unit takes "
-            "numbers from the previous layer, multiplies them by learned [[Weights]], adds "
+            "numbers from the previous layer, multiplies them by learned [[weights]], adds "
             "them up and passes the result through a simple nonlinear function. Stacking many "
             "such layers lets the network represent very complex relationships.\n\n"
             "Training adjusts the weights so that the network's outputs move closer to the "
-            "desired answers, typically using [[Gradient descent]] together with a technique "
+            "desired answers, typically using [[gradient descent]] together with a technique "
             "called backpropagation that works out how each weight should change. The "
             "resemblance to biological neurons is mostly metaphorical."
         ),
         "why_it_matters": (
-            "Neural networks are the building block of [[Deep learning]] and of nearly every "
+            "Neural networks are the building block of [[deep learning]] and of nearly every "
             "prominent AI system, including [[large-language-model|language models]], image "
             "generators and speech recognizers. Seeing a network as, at bottom, a large "
             "collection of adjustable numbers helps demystify AI: its knowledge lives in those "
@@ -192,7 +192,7 @@ TERMS = [
             "turns inputs into outputs; together they make up the trained model."
         ),
         "definition": (
-            "**Weights** are the numbers a [[Neural network]] learns during training. Each "
+            "**Weights** are the numbers a [[neural network]] learns during training. Each "
             "one sets the strength of a connection between units, and together they encode "
             "everything the model has picked up from its data. Before training they start as "
             "random values; training nudges them, step by step, toward values that produce "
@@ -207,13 +207,13 @@ TERMS = [
             "safeguards. That makes the weights the most valuable and sensitive artifact a "
             "developer produces, the distilled result of costly training runs.\n\n"
             "Decisions about releasing weights sit at the center of debates about "
-            "[[Open weight]] versus closed models, and protecting unreleased weights from "
+            "[[open weight]] versus closed models, and protecting unreleased weights from "
             "theft is treated as a security priority by developers and governments alike."
         ),
         "in_practice": (
             "Weights are distributed as files in formats such as `safetensors` or GGUF, "
             "commonly hosted on model hubs. Their size depends on the number of parameters and "
-            "the numeric precision used to store each one; [[Quantization]] stores each weight "
+            "the numeric precision used to store each one; [[quantization]] stores each weight "
             "in fewer bits so a model fits on smaller hardware. Fine-tuning produces a new set "
             "of weights, or a small add-on set, derived from the originals, which is why one "
             "base model can spawn many variants."
@@ -232,13 +232,13 @@ TERMS = [
         ),
         "definition": (
             "**Parameters** are the adjustable values inside a model that training sets. In a "
-            "neural network they are chiefly the [[Weights]] on connections between units, "
+            "neural network they are chiefly the [[weights]] on connections between units, "
             "plus *biases*, small offsets added at each unit. A model described as having "
             "seven billion parameters contains seven billion such learned numbers.\n\n"
             "Parameters should not be confused with *hyperparameters*, which are settings "
             "engineers choose before training, such as the learning rate or the number of "
             "layers. Nor should they be confused with generation settings such as "
-            "[[Temperature]], which affect how a finished model produces output but are not "
+            "[[temperature]], which affect how a finished model produces output but are not "
             "learned."
         ),
         "why_it_matters": (
@@ -254,7 +254,7 @@ TERMS = [
             "A useful rule of thumb: storing a model at 16-bit precision takes two bytes per "
             "parameter, so a seven-billion-parameter model needs roughly 14 gigabytes of "
             "memory for its weights alone, before the working memory used during "
-            "[[Inference]]. This arithmetic explains why teams pick smaller models or compress "
+            "[[inference]]. This arithmetic explains why teams pick smaller models or compress "
             "them to fit a hardware budget, and why many open releases carry the size in their "
             "names, as in suffixes like *7B* or *70B*."
         ),
@@ -283,16 +283,16 @@ TERMS = [
             "themselves are computed by backpropagation."
         ),
         "why_it_matters": (
-            "Every capability of a trained [[Neural network]] is the accumulated result of an "
+            "Every capability of a trained [[neural network]] is the accumulated result of an "
             "enormous number of small gradient steps. Choices about learning rate, batch size "
             "and optimizer can decide whether training produces a useful model, stalls or "
             "collapses, and tuning them absorbs a large share of the engineering effort in "
-            "[[Pre-training]] a model."
+            "[[pre-training]] a model."
         ),
         "in_practice": (
             "Engineers watch the loss curve throughout training. A steadily falling line is "
             "healthy; a sudden spike can signal instability; and a training loss that keeps "
-            "falling while the loss on held-out data rises is a sign of [[Overfitting]]. "
+            "falling while the loss on held-out data rises is a sign of [[overfitting]]. "
             "Frameworks such as PyTorch compute gradients automatically, so practitioners "
             "spend their time on settings like the learning-rate schedule rather than on "
             "writing the calculus by hand."
@@ -312,7 +312,7 @@ TERMS = [
         "definition": (
             "A model is **overfitting** when it performs well on the examples it was trained "
             "on but poorly on new ones. Rather than learning general patterns, it has "
-            "effectively memorized specifics of its [[Training data]], including random noise "
+            "effectively memorized specifics of its [[training data]], including random noise "
             "and coincidences that do not hold in the wider world.\n\n"
             "The opposite problem, *underfitting*, occurs when a model is too simple or too "
             "briefly trained to capture the real patterns. Good training aims between the two. "
@@ -334,7 +334,7 @@ TERMS = [
             "- *regularization* techniques such as dropout and weight decay;\n"
             "- *early stopping*, which halts training when held-out results stop improving;\n"
             "- strict separation of training, validation and test sets.\n\n"
-            "When [[Fine-tuning]] a large model on a small dataset, overfitting can show up as "
+            "When [[fine-tuning]] a large model on a small dataset, overfitting can show up as "
             "a model that parrots its training examples."
         ),
         "tags": ["training", "evaluation"],
@@ -356,7 +356,7 @@ TERMS = [
             "*automobile* will be close, while *car* and *banana* will be far apart. Distance "
             "between vectors, often measured with cosine similarity, becomes a stand-in for "
             "similarity of meaning.\n\n"
-            "Embeddings exist inside every language model, where each [[Token]] is first "
+            "Embeddings exist inside every language model, where each [[token]] is first "
             "converted into a vector. Dedicated embedding models also turn whole sentences, "
             "documents or images into single vectors for search and comparison."
         ),
@@ -365,11 +365,11 @@ TERMS = [
             "A search for *how to reset my password* can find a help article titled "
             "*Recovering account access* even though the two share no keywords.\n\n"
             "That ability makes embeddings the backbone of semantic search, recommendation, "
-            "clustering and [[Retrieval-augmented generation]]."
+            "clustering and [[retrieval-augmented generation]]."
         ),
         "in_practice": (
             "A typical pipeline splits documents into chunks, runs each chunk through an "
-            "embedding model and stores the resulting vectors in a [[Vector database]]. At "
+            "embedding model and stores the resulting vectors in a [[vector database]]. At "
             "query time, the question is embedded the same way and the closest chunks are "
             "retrieved. Teams choose embedding models by weighing retrieval quality, vector "
             "size, language coverage and cost, and they must re-embed their content if they "
@@ -397,7 +397,7 @@ TERMS = [
             "[[large-language-model|large language models]], which produce text and code one "
             "token at a time, and [[diffusion-model|diffusion models]], which produce images "
             "and other media by progressively refining noise. Both are forms of "
-            "[[Deep learning]]."
+            "[[deep learning]]."
         ),
         "why_it_matters": (
             "Generative AI moved AI out of the back office and into tools people use directly "
@@ -431,7 +431,7 @@ TERMS = [
             "**Artificial intelligence** is the broad field of making computers perform tasks "
             "that would otherwise need human judgement: reading and writing text, recognising "
             "what is in a picture, translating speech, planning a route or spotting fraud.\n\n"
-            "Most AI in use today is built with [[Machine learning]]: instead of following "
+            "Most AI in use today is built with [[machine learning]]: instead of following "
             "rules a programmer wrote down, a system learns patterns from examples. "
             "[[Deep learning]] and the [[large-language-model|large language models]] behind "
             "chat assistants are the latest, and most visible, branch of that approach. The "
@@ -486,13 +486,13 @@ TERMS = [
             "money, hire and talk about risk. Claims that AGI is near or far move policy "
             "debates and investment.\n\n"
             "Because the term has no fixed meaning, it is worth asking what a speaker means by "
-            "it before weighing a prediction. Concerns about [[Alignment]] are sharpest for "
+            "it before weighing a prediction. Concerns about [[alignment]] are sharpest for "
             "systems this capable."
         ),
         "in_practice": (
             "No system today is generally accepted as AGI. In practice the term appears in "
             "company mission statements, research roadmaps and safety policies, which often "
-            "tie extra testing, such as [[Red teaming]], to capability thresholds on the way."
+            "tie extra testing, such as [[red teaming]], to capability thresholds on the way."
         ),
         "tags": ["foundations", "safety"],
         "aliases": ["AGI", "General AI", "Strong AI"],
@@ -517,9 +517,9 @@ TERMS = [
             "translation, summarising, classifying text by topic or sentiment, answering "
             "questions and pulling names and dates out of documents.\n\n"
             "For decades NLP relied on hand-written grammars and statistics over word counts. "
-            "Since the [[Transformer]] arrived, most tasks are handled by one "
-            "[[Large language model]] that has learned language in general and is steered by "
-            "a [[Prompt]] or adapted by [[Fine-tuning]]."
+            "Since the [[transformer]] arrived, most tasks are handled by one "
+            "[[large language model]] that has learned language in general and is steered by "
+            "a [[prompt]] or adapted by [[fine-tuning]]."
         ),
         "why_it_matters": (
             "Most of an organisation's knowledge lives in text: email, contracts, tickets and "
@@ -531,7 +531,7 @@ TERMS = [
         "in_practice": (
             "- Routing customer emails to the right team.\n"
             "- Translating product pages into many languages.\n"
-            "- Searching documents by meaning with [[Embeddings]].\n"
+            "- Searching documents by meaning with [[embeddings]].\n"
             "- Drafting replies and summaries with a language model.\n\n"
             "Teams now often start with a general model and a well-written prompt, and only "
             "train a specialised model when cost, speed or accuracy demands it."
@@ -550,12 +550,12 @@ TERMS = [
             "which lets it generate and interpret language for a wide range of tasks."
         ),
         "definition": (
-            "A **large language model** (LLM) is a [[Neural network]], usually based on the "
-            "[[Transformer]] architecture, trained on enormous collections of text to predict "
+            "A **large language model** (LLM) is a [[neural network]], usually based on the "
+            "[[transformer]] architecture, trained on enormous collections of text to predict "
             "the next [[tokenization|token]] in a sequence. Trained at sufficient scale, this "
             "simple objective yields models that can answer questions, summarize documents, "
             "translate, write code and follow instructions.\n\n"
-            "*Large* refers both to the number of [[Parameters]], which often runs into the "
+            "*Large* refers both to the number of [[parameters]], which often runs into the "
             "billions, and to the volume of training text. Most LLMs that people interact with "
             "have been pre-trained on general text and then further tuned to follow "
             "instructions and hold conversations."
@@ -642,9 +642,9 @@ TERMS = [
             "the design behind most modern language models."
         ),
         "definition": (
-            "The **Transformer** is a [[Neural network]] architecture introduced by Google "
+            "The **Transformer** is a [[neural network]] architecture introduced by Google "
             "researchers in the 2017 paper *Attention Is All You Need*. Its central idea is "
-            "the [[Attention mechanism]], which lets every position in a sequence draw "
+            "the [[attention mechanism]], which lets every position in a sequence draw "
             "directly on information from every other position, instead of passing "
             "information along step by step as earlier recurrent networks did.\n\n"
             "A Transformer is built from repeated layers, each combining attention with small "
@@ -658,7 +658,7 @@ TERMS = [
             "Nearly every prominent [[large-language-model|language model]] is a Transformer "
             "or a close variant, and the architecture has spread to images, audio, protein "
             "structure and more. Understanding it explains many practical traits of modern "
-            "AI, including why models have a fixed [[Context window]] and why longer inputs "
+            "AI, including why models have a fixed [[context window]] and why longer inputs "
             "cost more to process. It also clarifies why so much engineering effort goes into "
             "making attention cheaper."
         ),
@@ -704,12 +704,12 @@ TERMS = [
             "relationship at once."
         ),
         "why_it_matters": (
-            "Attention is the core of the [[Transformer]] and therefore of most modern "
+            "Attention is the core of the [[transformer]] and therefore of most modern "
             "language and vision models. It lets a model connect a pronoun to the noun it "
             "refers to, or a function call to a definition many lines earlier.\n\n"
             "Its cost grows roughly with the square of the input length, because every token "
             "is compared with every other. That is a main reason a model's "
-            "[[Context window]] is limited and long prompts are slower and more expensive."
+            "[[context window]] is limited and long prompts are slower and more expensive."
         ),
         "in_practice": (
             "Engineers rarely implement attention by hand, but its constraints shape everyday "
@@ -791,7 +791,7 @@ TERMS = [
         "in_practice": (
             "Teams working with long material usually combine several tactics:\n\n"
             "- placing the most important instructions near the start or end of the prompt;\n"
-            "- using [[Retrieval-augmented generation]] to insert only the relevant "
+            "- using [[retrieval-augmented generation]] to insert only the relevant "
             "passages;\n"
             "- summarizing older turns of a conversation;\n"
             "- splitting large tasks into smaller steps that each fit comfortably.\n\n"
@@ -818,8 +818,8 @@ TERMS = [
         "definition": (
             "A **mixture of experts** (MoE) model replaces some layers of a network with a "
             "set of parallel sub-networks, called experts, plus a small *router* that decides "
-            "which experts should handle each [[Token]]. For any given token only a few "
-            "experts run, so the model uses a fraction of its total [[Parameters]] at each "
+            "which experts should handle each [[token]]. For any given token only a few "
+            "experts run, so the model uses a fraction of its total [[parameters]] at each "
             "step.\n\n"
             "This lets designers build models with very large total parameter counts while "
             "keeping the computation per token closer to that of a much smaller model. The "
@@ -857,7 +857,7 @@ TERMS = [
         "definition": (
             "A **diffusion model** learns to generate data by learning to undo noise. During "
             "training, real examples such as images are gradually corrupted with random noise, "
-            "and a [[Neural network]] learns to reverse each small step. To create something "
+            "and a [[neural network]] learns to reverse each small step. To create something "
             "new, the model starts from pure noise and applies that learned denoising "
             "repeatedly until a clean sample appears.\n\n"
             "Generation can be steered by a text prompt or other guidance: the model is "
@@ -870,7 +870,7 @@ TERMS = [
             "technique has spread to audio and molecular design. They produce detailed, "
             "varied output and give users fine control through prompts and editing "
             "techniques.\n\n"
-            "They also raise pressing questions about copyright in [[Training data]], consent "
+            "They also raise pressing questions about copyright in [[training data]], consent "
             "for the use of people's likenesses, and realistic synthetic media created to "
             "deceive."
         ),
@@ -880,7 +880,7 @@ TERMS = [
             "*inpainting* to replace part of an existing picture, and upscaling low-resolution "
             "images. Because generation takes many denoising steps, much engineering effort "
             "goes into reducing the step count so results appear quickly on ordinary "
-            "hardware. Diffusion is one of the two pillars of [[Generative AI]]."
+            "hardware. Diffusion is one of the two pillars of [[generative AI]]."
         ),
         "tags": ["architecture", "generative ai"],
         "aliases": ["Diffusion"],
@@ -901,7 +901,7 @@ TERMS = [
             "capable systems handle several modalities within a single model.\n\n"
             "Technically, each modality is converted into a shared internal representation, "
             "often by turning image patches or audio snippets into sequences of "
-            "[[embeddings]] that a [[Transformer]] processes alongside text [[tokens]]. "
+            "[[embeddings]] that a [[transformer]] processes alongside text [[tokens]]. "
             "Training on paired data, such as images with captions, teaches the model how the "
             "modalities relate."
         ),
@@ -934,11 +934,11 @@ TERMS = [
             "built on the transformer and trained first on a vast amount of text."
         ),
         "definition": (
-            "A **generative pre-trained transformer**, or GPT, is a [[Large language model]] "
+            "A **generative pre-trained transformer**, or GPT, is a [[large language model]] "
             "with three defining traits, one per word of its name. It is *generative*: it "
-            "writes new text by predicting the next [[Token]] again and again. It is "
+            "writes new text by predicting the next [[token]] again and again. It is "
             "*pre-trained*: it first learns from a huge body of text before any "
-            "task-specific [[Fine-tuning]]. And it is a [[Transformer]], the architecture "
+            "task-specific [[fine-tuning]]. And it is a [[transformer]], the architecture "
             "that uses [[attention-mechanism|attention]] to relate every token to the ones "
             "before it.\n\n"
             "GPT is also the name of OpenAI's model series, from GPT-1 in 2018 to the models "
@@ -949,13 +949,13 @@ TERMS = [
             "follow instructions, became the template for most of today's language models, "
             "open and closed alike.\n\n"
             "Knowing that a GPT predicts likely text, rather than looking facts up, explains "
-            "both its fluency and its tendency toward [[Hallucination]]."
+            "both its fluency and its tendency toward [[hallucination]]."
         ),
         "in_practice": (
             "GPT models are reached through chat apps and APIs priced per token, and "
-            "similar decoder-only models are available as [[Open weight]] downloads. Teams "
-            "choose among them by quality on their own tasks, [[Context window]] size, speed "
-            "and cost, and often ground answers with [[Retrieval-augmented generation]]."
+            "similar decoder-only models are available as [[open weight]] downloads. Teams "
+            "choose among them by quality on their own tasks, [[context window]] size, speed "
+            "and cost, and often ground answers with [[retrieval-augmented generation]]."
         ),
         "tags": ["llm", "architecture", "generative ai"],
         "aliases": ["GPT", "GPT model"],
@@ -975,18 +975,18 @@ TERMS = [
             "answers, trading extra time and tokens for better results on hard tasks."
         ),
         "definition": (
-            "A **reasoning model** is a [[Large language model]] that produces a long "
+            "A **reasoning model** is a [[large language model]] that produces a long "
             "internal chain of intermediate steps, often hidden from the user, before giving "
             "its final answer. It is trained, largely with reinforcement learning, to use that "
             "thinking time well: to break a problem down, try an approach, check it and "
             "backtrack.\n\n"
-            "The idea grows out of [[Chain-of-thought]] prompting, but instead of being asked "
+            "The idea grows out of [[chain-of-thought]] prompting, but instead of being asked "
             "to show its work, the model has learned to do so by default."
         ),
         "why_it_matters": (
             "Reasoning models do markedly better on maths, coding and multi-step planning "
             "than models that answer at once. They also changed how capability scales: "
-            "spending more compute at [[Inference]] time, not just in training, buys better "
+            "spending more compute at [[inference]] time, not just in training, buys better "
             "answers.\n\n"
             "The cost is latency and price. A reasoning model can take many seconds and "
             "thousands of tokens for a question a standard model answers instantly."
@@ -1019,7 +1019,7 @@ TERMS = [
             "answers, an approach called *self-supervised* learning.\n\n"
             "The result is a *base model* with broad knowledge and language ability but no "
             "particular inclination to follow instructions or act as an assistant. Later "
-            "stages, such as [[Fine-tuning]] and [[RLHF]], shape that raw capability into a "
+            "stages, such as [[fine-tuning]] and [[RLHF]], shape that raw capability into a "
             "usable product."
         ),
         "why_it_matters": (
@@ -1050,11 +1050,11 @@ TERMS = [
             "adapt it to a particular task, domain or style."
         ),
         "definition": (
-            "**Fine-tuning** takes a model that has already been through [[Pre-training]] and "
+            "**Fine-tuning** takes a model that has already been through [[pre-training]] and "
             "continues training it on a focused dataset. The model keeps its general abilities "
             "while learning new behavior: following instructions, writing in a house style, "
             "using a company's terminology or performing a specific classification task.\n\n"
-            "Full fine-tuning updates all of a model's [[Weights]], which is expensive for "
+            "Full fine-tuning updates all of a model's [[weights]], which is expensive for "
             "large models. *Parameter-efficient* methods such as LoRA (low-rank adaptation) "
             "instead train a small set of additional weights on top of a frozen model. That "
             "makes fine-tuning feasible on modest hardware and lets one base model host many "
@@ -1074,7 +1074,7 @@ TERMS = [
             "- adapting a model to legal, medical or financial language;\n"
             "- training a small, fast model to handle one narrow task well;\n"
             "- matching the tone of a brand's customer communications.\n\n"
-            "Teams generally try [[Prompt engineering]] and retrieval first, and turn to "
+            "Teams generally try [[prompt engineering]] and retrieval first, and turn to "
             "fine-tuning when those approaches plateau."
         ),
         "tags": ["training", "llm"],
@@ -1100,7 +1100,7 @@ TERMS = [
             "is better. Those comparisons train a separate *reward model* that predicts how a "
             "person would rate any response. The original model is then trained with "
             "reinforcement learning to produce responses the reward model scores highly.\n\n"
-            "RLHF typically follows supervised [[Fine-tuning]]. Related methods such as direct "
+            "RLHF typically follows supervised [[fine-tuning]]. Related methods such as direct "
             "preference optimization (DPO) learn from the same kind of preference data without "
             "a separate reward model, and some approaches partly replace human raters with AI "
             "feedback guided by a written set of principles."
@@ -1112,7 +1112,7 @@ TERMS = [
             "requests and acknowledging uncertainty.\n\n"
             "It has known weaknesses. Models can learn to please raters rather than be "
             "correct, and the values they absorb depend on who the raters are and how they "
-            "were instructed. It is a major tool of [[Alignment]], not a complete solution."
+            "were instructed. It is a major tool of [[alignment]], not a complete solution."
         ),
         "in_practice": (
             "A typical RLHF effort involves writing detailed guidelines for raters, collecting "
@@ -1158,8 +1158,8 @@ TERMS = [
             "- Developers license archives from publishers, image libraries and forums.\n"
             "- Fine-tuning datasets are often written or reviewed by paid specialists.\n"
             "- Some projects publish *datasheets* describing a dataset's sources and limits, "
-            "much as a [[Model card]] does for a model.\n\n"
-            "Leakage of test material into training sets can inflate [[Benchmark]] results."
+            "much as a [[model card]] does for a model.\n\n"
+            "Leakage of test material into training sets can inflate [[benchmark]] results."
         ),
         "tags": ["data", "training"],
         "aliases": ["Training set", "Training dataset"],
@@ -1187,7 +1187,7 @@ TERMS = [
         "why_it_matters": (
             "Benchmarks give the field a common yardstick and make progress visible, but they "
             "are easy to over-read. Once a benchmark becomes a target, developers may optimize "
-            "for it specifically, and test questions can leak into [[Training data]], "
+            "for it specifically, and test questions can leak into [[training data]], "
             "inflating scores. Many benchmarks also saturate, with leading models scoring so "
             "high that differences stop meaning much.\n\n"
             "A score shows how a model did on that test, not how it will do on your task."
@@ -1198,7 +1198,7 @@ TERMS = [
             "to build a small internal evaluation from their own real cases, since published "
             "results rarely match a specific workload. Testing a [[fine-tuning|fine-tuned]] "
             "model on both general benchmarks and task-specific checks helps catch "
-            "regressions and [[Overfitting]]."
+            "regressions and [[overfitting]]."
         ),
         "tags": ["evaluation", "data"],
         "aliases": ["AI benchmark", "Evals"],
@@ -1238,8 +1238,8 @@ TERMS = [
             "smaller members trained partly through distillation from larger ones. A company "
             "might distill a large general model into a small specialist for a single task, "
             "such as routing support tickets, and deploy it where speed matters. Distillation "
-            "is often combined with [[Quantization]] to shrink a model further for "
-            "[[Inference]] on limited hardware."
+            "is often combined with [[quantization]] to shrink a model further for "
+            "[[inference]] on limited hardware."
         ),
         "tags": ["training", "inference"],
         "aliases": ["Knowledge distillation", "Model distillation"],
@@ -1263,7 +1263,7 @@ TERMS = [
             "Common techniques include giving clear, specific instructions; naming a role or "
             "audience; supplying examples of the desired output, known as *few-shot* "
             "prompting; breaking complex tasks into steps; asking the model to reason before "
-            "answering, as in [[Chain-of-thought]]; and specifying an output format. In "
+            "answering, as in [[chain-of-thought]]; and specifying an output format. In "
             "applications, a *system prompt* written by the developer frames every "
             "conversation."
         ),
@@ -1271,7 +1271,7 @@ TERMS = [
             "Prompting is the cheapest and fastest way to adapt a model's behavior: no "
             "training, no new infrastructure, and changes take effect immediately. Good "
             "prompts can close much of the gap that teams might otherwise try to fill with "
-            "[[Fine-tuning]].\n\n"
+            "[[fine-tuning]].\n\n"
             "Prompts are also an attack surface. In *prompt injection*, instructions hidden in "
             "a document or web page hijack a model, a serious risk for any application that "
             "processes untrusted content."
@@ -1298,12 +1298,12 @@ TERMS = [
             "language model so its answers draw on specific, current sources."
         ),
         "definition": (
-            "**Retrieval-augmented generation** (RAG) pairs a [[Large language model]] with a "
+            "**Retrieval-augmented generation** (RAG) pairs a [[large language model]] with a "
             "search step. When a user asks a question, the system first retrieves relevant "
             "passages from a chosen collection, such as internal documents, a product manual "
             "or a knowledge base, and inserts them into the prompt. The model then answers "
             "using that material, ideally citing it.\n\n"
-            "Retrieval usually relies on [[Embeddings]] stored in a [[Vector database]], often "
+            "Retrieval usually relies on [[embeddings]] stored in a [[vector database]], often "
             "combined with traditional keyword search. The approach was described in a 2020 "
             "research paper and has since become one of the most common patterns for building "
             "AI applications."
@@ -1313,7 +1313,7 @@ TERMS = [
             "to inspect. RAG lets an application answer from up-to-date, private or "
             "specialized information without retraining, and lets users check the sources "
             "behind an answer.\n\n"
-            "It reduces but does not eliminate [[Hallucination]]: if retrieval returns the "
+            "It reduces but does not eliminate [[hallucination]]: if retrieval returns the "
             "wrong passages, or the model misreads them, answers can still be wrong."
         ),
         "in_practice": (
@@ -1345,7 +1345,7 @@ TERMS = [
         ),
         "definition": (
             "When a language model generates text, it computes a probability for every "
-            "possible next [[Token]] and then picks one. **Temperature** adjusts how that "
+            "possible next [[token]] and then picks one. **Temperature** adjusts how that "
             "choice is made. At low temperatures the probabilities are sharpened, so the model "
             "almost always takes its top candidate and output becomes focused and repeatable. "
             "At higher temperatures the distribution flattens, giving less likely tokens more "
@@ -1360,7 +1360,7 @@ TERMS = [
             "consistency matters for data extraction, variety helps with brainstorming.\n\n"
             "It is not a truthfulness control. A low temperature makes a model repeat its most "
             "likely answer, which is not necessarily a correct one, so it does not prevent "
-            "[[Hallucination]]."
+            "[[hallucination]]."
         ),
         "in_practice": (
             "- Extracting fields from invoices: a temperature at or near zero.\n"
@@ -1368,7 +1368,7 @@ TERMS = [
             "- Generating several candidate answers to choose among: a higher temperature "
             "with multiple samples.\n\n"
             "Even at zero, output can vary slightly between runs because of how calculations "
-            "are scheduled on hardware during [[Inference]]."
+            "are scheduled on hardware during [[inference]]."
         ),
         "tags": ["llm", "inference"],
         "aliases": ["Sampling temperature"],
@@ -1407,7 +1407,7 @@ TERMS = [
             "answer on its own line.* Developers using reasoning models can often set a "
             "*reasoning effort* or *thinking budget*, trading speed and cost for accuracy. For "
             "simple lookups, extended reasoning adds delay without benefit, so many "
-            "applications send only harder tasks to it. See also [[Prompt engineering]]."
+            "applications send only harder tasks to it. See also [[prompt engineering]]."
         ),
         "tags": ["llm", "prompting", "reasoning"],
         "aliases": ["CoT", "Chain-of-thought prompting"],
@@ -1424,7 +1424,7 @@ TERMS = [
         "definition": (
             "An **AI agent** is a system that does not just answer a single prompt but works "
             "toward a goal over multiple steps. Usually built around a "
-            "[[Large language model]], an agent decides what to do next, calls *tools* such "
+            "[[large language model]], an agent decides what to do next, calls *tools* such "
             "as web search, a code interpreter, a calendar or a company's internal systems, "
             "observes the results, and continues until the task is done or it needs help.\n\n"
             "The degree of autonomy varies widely. Some agents follow tightly scripted "
@@ -1437,8 +1437,8 @@ TERMS = [
             "useful for multi-step digital work that a chat exchange cannot complete.\n\n"
             "They also raise the stakes. An agent that misreads a request, or is manipulated "
             "by instructions hidden in content it reads, can take real actions such as sending "
-            "email or deleting files. Tight permissions, logging and [[Guardrails]] matter "
-            "more as autonomy grows, and so does [[Alignment]]."
+            "email or deleting files. Tight permissions, logging and [[guardrails]] matter "
+            "more as autonomy grows, and so does [[alignment]]."
         ),
         "in_practice": (
             "- Coding agents that read a codebase, edit files, run tests and iterate until the "
@@ -1468,7 +1468,7 @@ TERMS = [
             "with standing instructions, earlier turns of the conversation, pasted documents "
             "and examples of the output wanted.\n\n"
             "The model reads the whole prompt as [[tokenization|tokens]] within its "
-            "[[Context window]] and continues from there. It has no other channel: whatever "
+            "[[context window]] and continues from there. It has no other channel: whatever "
             "is not in the prompt, or in its training, it does not know."
         ),
         "why_it_matters": (
@@ -1477,14 +1477,14 @@ TERMS = [
             "format are often worth more than switching to a bigger model.\n\n"
             "Prompts are also an attack surface: text from an untrusted source inside a "
             "prompt can carry instructions of its own, which is the basis of "
-            "[[Prompt injection]]."
+            "[[prompt injection]]."
         ),
         "in_practice": (
             "- State the task, the audience and the format you want.\n"
             "- Paste the source material rather than relying on the model's memory.\n"
-            "- Show one or two examples ([[Few-shot prompting]]).\n"
+            "- Show one or two examples ([[few-shot prompting]]).\n"
             "- Keep prompts that work under version control and test changes to them.\n\n"
-            "The craft of doing this well is [[Prompt engineering]]."
+            "The craft of doing this well is [[prompt engineering]]."
         ),
         "tags": ["prompting", "llm"],
         "aliases": ["Prompts", "System prompt"],
@@ -1505,23 +1505,23 @@ TERMS = [
         ),
         "definition": (
             "**Few-shot prompting** puts a few examples of the task, inputs paired with the "
-            "outputs you want, into the [[Prompt]] before the real input. The model infers "
+            "outputs you want, into the [[prompt]] before the real input. The model infers "
             "the pattern and follows it. *Zero-shot* prompting gives only the instruction; "
             "*one-shot* gives a single example.\n\n"
-            "The model's [[Weights]] do not change: it learns the pattern only for the length "
+            "The model's [[weights]] do not change: it learns the pattern only for the length "
             "of the conversation, which is why this is also called *in-context learning*."
         ),
         "why_it_matters": (
             "Examples pin down what instructions leave open: tone, length, labels, edge "
             "cases. A few good ones can make a general model behave like a specialised one, "
-            "without the data, time and cost of [[Fine-tuning]].\n\n"
+            "without the data, time and cost of [[fine-tuning]].\n\n"
             "Examples also steer strongly, so a skewed or mistaken example is copied too."
         ),
         "in_practice": (
             "Typical uses are classifying support tickets, extracting fields into a fixed "
             "format and matching a house style. Pick examples that cover the tricky cases, "
             "vary them so the model does not copy surface details, and keep them short: "
-            "every example spends tokens of the [[Context window]] on every request."
+            "every example spends tokens of the [[context window]] on every request."
         ),
         "tags": ["prompting"],
         "aliases": ["Few-shot learning", "Zero-shot prompting", "In-context learning"],
@@ -1538,16 +1538,16 @@ TERMS = [
         "definition": (
             "A **chatbot** is software that holds a conversation in text or speech. Older "
             "chatbots followed scripted decision trees and matched keywords. Modern ones are "
-            "built on a [[Large language model]], so they can handle open-ended questions, "
+            "built on a [[large language model]], so they can handle open-ended questions, "
             "keep track of the conversation and write fluent answers.\n\n"
-            "A product chatbot is more than the model: it adds a system [[Prompt]], "
-            "[[Guardrails]], often [[Retrieval-augmented generation]] over the company's own "
+            "A product chatbot is more than the model: it adds a system [[prompt]], "
+            "[[guardrails]], often [[retrieval-augmented generation]] over the company's own "
             "documents, and sometimes tools that turn it into an [[AI agent]]."
         ),
         "why_it_matters": (
             "Chat has become the default way people meet AI, so a chatbot's quality shapes "
             "trust in the whole organisation behind it. Because it sounds confident, a wrong "
-            "answer ([[Hallucination]]) can mislead customers, and some companies have been "
+            "answer ([[hallucination]]) can mislead customers, and some companies have been "
             "held to what their chatbot promised."
         ),
         "in_practice": (
@@ -1576,10 +1576,10 @@ TERMS = [
         "definition": (
             "**Inference** is what happens when a trained model is put to use: it receives an "
             "input, such as a prompt or an image, and computes an output. Training sets a "
-            "model's [[Weights]]; inference uses those fixed weights to make predictions. "
+            "model's [[weights]]; inference uses those fixed weights to make predictions. "
             "Every chatbot reply, generated image or spam check is an inference call.\n\n"
             "For language models, inference has two phases. The *prefill* phase processes the "
-            "whole prompt at once; the *decode* phase then generates output one [[Token]] at a "
+            "whole prompt at once; the *decode* phase then generates output one [[token]] at a "
             "time, each new token depending on all the previous ones. The decode phase is why "
             "long responses take noticeably longer than short ones."
         ),
@@ -1589,7 +1589,7 @@ TERMS = [
             "model's life. Inference speed, measured as latency and throughput, also shapes "
             "the user experience.\n\n"
             "Much engineering effort therefore goes into making inference cheaper and faster, "
-            "through hardware choices, batching of requests, [[Quantization]] and smaller "
+            "through hardware choices, batching of requests, [[quantization]] and smaller "
             "[[distillation|distilled]] models."
         ),
         "in_practice": (
@@ -1614,7 +1614,7 @@ TERMS = [
         ),
         "definition": (
             "**Quantization** reduces the numerical precision used to represent a model's "
-            "[[Weights]], and sometimes its intermediate calculations. A model trained with "
+            "[[weights]], and sometimes its intermediate calculations. A model trained with "
             "16-bit numbers might be converted so that each weight uses 8 or 4 bits, making it "
             "proportionally smaller and, on suitable hardware, faster to run.\n\n"
             "The cost is some loss of accuracy, because fewer bits can represent fewer "
@@ -1625,8 +1625,8 @@ TERMS = [
         ),
         "why_it_matters": (
             "Quantization is often the difference between needing a data-center accelerator "
-            "and running a model on a laptop or phone. It lowers the cost of [[Inference]] at "
-            "scale and makes [[Open weight]] models practical for individuals and smaller "
+            "and running a model on a laptop or phone. It lowers the cost of [[inference]] at "
+            "scale and makes [[open weight]] models practical for individuals and smaller "
             "organizations.\n\n"
             "Because the trade-off between size and quality varies by model and task, "
             "quantized versions should be tested on real workloads rather than assumed to "
@@ -1661,7 +1661,7 @@ TERMS = [
             "for matrix arithmetic and large amounts of fast memory. Other accelerators pursue "
             "the same goal, including Google's TPUs and custom chips designed by cloud "
             "providers. For many AI workloads the amount of memory on a chip matters as much "
-            "as raw speed, because a model's [[Weights]] must fit in it."
+            "as raw speed, because a model's [[weights]] must fit in it."
         ),
         "why_it_matters": (
             "Compute is one of the main constraints on AI progress and cost. Access to large "
@@ -1669,7 +1669,7 @@ TERMS = [
             "their supply has become a matter of corporate strategy and national policy, "
             "including export controls.\n\n"
             "For users, the availability and price of GPUs make up a large part of what they "
-            "pay for [[Inference]], whether directly or through API charges."
+            "pay for [[inference]], whether directly or through API charges."
         ),
         "in_practice": (
             "- Large training runs use clusters of thousands of GPUs joined by high-speed "
@@ -1694,7 +1694,7 @@ TERMS = [
             "are most similar to a query."
         ),
         "definition": (
-            "A **vector database** stores [[Embeddings]], numerical representations of text, "
+            "A **vector database** stores [[embeddings]], numerical representations of text, "
             "images or other data, and retrieves the ones closest to a given query vector. "
             "Where a traditional database looks up exact matches, such as a customer ID, a "
             "vector database answers questions like *which stored documents are most similar "
@@ -1756,10 +1756,10 @@ TERMS = [
         "in_practice": (
             "Common mitigations include:\n\n"
             "- grounding answers in retrieved documents with "
-            "[[Retrieval-augmented generation]];\n"
+            "[[retrieval-augmented generation]];\n"
             "- asking for citations, then checking them;\n"
             "- instructing the model to say when it does not know;\n"
-            "- using a low [[Temperature]] for factual tasks, which aids consistency but not "
+            "- using a low [[temperature]] for factual tasks, which aids consistency but not "
             "truth;\n"
             "- keeping a human reviewer involved in anything consequential.\n\n"
             "None of these removes the risk entirely, so the level of checking should match "
@@ -1804,9 +1804,9 @@ TERMS = [
         ),
         "in_practice": (
             "Alignment work shows up as preference training, published guidelines describing "
-            "how a model should behave, [[Red teaming]] to uncover harmful behavior before "
+            "how a model should behave, [[red teaming]] to uncover harmful behavior before "
             "release, and interpretability research that tries to understand what is "
-            "happening inside a model's [[Weights]]. Developers' model cards and system cards "
+            "happening inside a model's [[weights]]. Developers' model cards and system cards "
             "often describe alignment evaluations and the issues that remain unresolved."
         ),
         "tags": ["safety", "training"],
@@ -1880,7 +1880,7 @@ TERMS = [
         "why_it_matters": (
             "Standard [[benchmark|benchmarks]] measure known capabilities; red teaming "
             "searches for unknown failures. Findings feed back into training, "
-            "[[Guardrails]] and decisions about whether and how to release a model.\n\n"
+            "[[guardrails]] and decisions about whether and how to release a model.\n\n"
             "Governments and industry groups have encouraged or required red teaming for the "
             "most capable models, making it a standard part of responsible release practice."
         ),
@@ -1925,10 +1925,10 @@ TERMS = [
         "in_practice": (
             "A useful model card typically covers:\n\n"
             "- intended uses, and uses to avoid;\n"
-            "- a summary of the [[Training data]];\n"
+            "- a summary of the [[training data]];\n"
             "- evaluation results, broken down by subgroup where relevant;\n"
             "- known limitations, biases and safety findings;\n"
-            "- the license, which for open releases governs how the [[Weights]] may be used.\n\n"
+            "- the license, which for open releases governs how the [[weights]] may be used.\n\n"
             "Quality varies widely, so readers should also notice what a card leaves out."
         ),
         "tags": ["governance", "evaluation"],
@@ -1945,7 +1945,7 @@ TERMS = [
         ),
         "definition": (
             "**Prompt injection** exploits the fact that a language model cannot reliably "
-            "tell instructions from data: everything in its [[Prompt]] is just text. If an "
+            "tell instructions from data: everything in its [[prompt]] is just text. If an "
             "application feeds the model a document, a search result or an email, and that "
             'content says "ignore your previous instructions and…", the model may obey.\n\n'
             "*Direct* injection comes from the user typing it; *indirect* injection is "
@@ -1963,7 +1963,7 @@ TERMS = [
             "- Ask a person to confirm irreversible or outward-facing actions.\n"
             "- Keep untrusted content clearly separated and never let it trigger tools "
             "alone.\n"
-            "- Test with [[Red teaming]] and watch the logs.\n\n"
+            "- Test with [[red teaming]] and watch the logs.\n\n"
             "[[Guardrails]] that filter inputs help, but attackers keep finding new wordings."
         ),
         "tags": ["safety", "prompting"],
@@ -1980,11 +1980,11 @@ TERMS = [
             "whether or not its code, data and license meet open-source standards."
         ),
         "definition": (
-            "An **open-weight** model is one whose trained [[Weights]] are published so that "
+            "An **open-weight** model is one whose trained [[weights]] are published so that "
             "anyone can download them, run the model on their own hardware and modify it. "
             "The weights are the learned values that make a model work, so releasing them "
             "hands over the finished product rather than just access to it.\n\n"
-            "Open weight is not the same as [[Open-source AI]]. A release can include the "
+            "Open weight is not the same as [[open-source AI]]. A release can include the "
             "weights while withholding the training data, the training code or details of "
             "how the data was gathered, and it may come with a license that restricts "
             "commercial use, caps the number of users or forbids certain applications. The "
@@ -2026,13 +2026,13 @@ TERMS = [
             "to machine learning: the freedom to use a system for any purpose, to study how "
             "it works, to modify it and to share it. For software, that means publishing "
             "source code under an open license. For an AI model the picture is more "
-            "complicated, because a model's behavior comes from its [[Weights]] and training "
+            "complicated, because a model's behavior comes from its [[weights]] and training "
             "data as much as from its code.\n\n"
             "The Open Source Initiative's [Open Source AI Definition](https://opensource.org/ai) "
             "asks for the weights, the complete training and inference code, and detailed "
             "information about the data, under terms that do not restrict use. Many models "
             "described as open meet only part of that bar and are more accurately called "
-            "[[Open weight]]."
+            "[[open weight]]."
         ),
         "why_it_matters": (
             "The label carries real weight with developers, regulators and customers, so "
@@ -2050,7 +2050,7 @@ TERMS = [
             "outside researchers study how training choices shape behavior.\n\n"
             "When assessing a model that calls itself open source, check the license text, "
             "whether the training code is available and what is disclosed about the data. "
-            "The contrasting approach is [[Closed-source AI]]."
+            "The contrasting approach is [[closed-source AI]]."
         ),
         "tags": ["open source", "licensing"],
         "aliases": ["Open-source model"],
@@ -2066,7 +2066,7 @@ TERMS = [
         ),
         "definition": (
             "**Closed-source AI**, also called proprietary AI, refers to models whose "
-            "developer keeps the [[Weights]], training code and training data private. "
+            "developer keeps the [[weights]], training code and training data private. "
             "Outsiders can use the model only in the ways the developer allows, usually "
             "through a chat product or an application programming interface (API) that "
             "accepts requests and returns outputs over the internet.\n\n"
@@ -2082,7 +2082,7 @@ TERMS = [
             "The costs are dependence and opacity. Customers send data to a third party, "
             "cannot audit the model in depth and must adapt when the provider changes its "
             "behavior, prices or terms. Those trade-offs drive many organizations' choice "
-            "between closed and [[Open weight]] options."
+            "between closed and [[open weight]] options."
         ),
         "in_practice": (
             "OpenAI's GPT models, Anthropic's Claude and Google's Gemini are prominent "
@@ -2127,8 +2127,8 @@ TERMS = [
             "For a business, the license decides whether a model can legally sit at the "
             "center of a product. A restriction that looks minor, such as a ban on using "
             "outputs to train other models, can rule out an entire strategy.\n\n"
-            "Licensing is also the main line separating [[Open-source AI]] from models that "
-            "are merely [[Open weight]], and a frequent source of confusion when the word "
+            "Licensing is also the main line separating [[open-source AI]] from models that "
+            "are merely [[open weight]], and a frequent source of confusion when the word "
             "*open* appears in marketing."
         ),
         "in_practice": (
@@ -2137,7 +2137,7 @@ TERMS = [
             "- whether fine-tuned or distilled derivatives inherit the original terms;\n"
             "- what the acceptable-use policy prohibits;\n"
             "- what the license requires for attribution and redistribution.\n\n"
-            "The [[Model card]] normally names the license and links to the full text."
+            "The [[model card]] normally names the license and links to the full text."
         ),
         "tags": ["licensing", "open source"],
         "aliases": ["Model license", "AI model license"],

@@ -61,6 +61,12 @@ class TermAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.fields["expected_version"].initial = self.instance.version
+        if "definition" in self.fields:
+            # A link shows the words typed: write them as the sentence needs them.
+            self.fields["definition"].help_text = (
+                "Markdown. Link a term with [[its name]], written as the sentence needs it "
+                "(“models learn from [[training data]]”), or [[slug|your own words]]."
+            )
 
     @property
     def changed_data(self):

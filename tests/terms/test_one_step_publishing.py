@@ -252,3 +252,21 @@ def test_saving_the_change_form_still_checks_the_version(client, editor):
     saved = save_in_admin(client, term, summary="A new summary.")
 
     assert saved.summary == "A new summary."
+
+
+def test_an_empty_review_queue_says_so_in_words(client, editor):
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:terms_terminreview_changelist")).content.decode()
+
+    assert "0 review queue" not in page
+    assert "Nothing is waiting for review." in page
+
+
+def test_a_review_queue_counts_terms(client, editor):
+    TermFactory(title="Waiting", status=Status.IN_REVIEW)
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:terms_terminreview_changelist")).content.decode()
+
+    assert "1 term waiting for review" in page
