@@ -22,16 +22,17 @@ def names_before_save(term: Term) -> frozenset[str] | None:
     return frozenset(keys_of(term))
 
 
-def render_term(term: Term) -> None:
+def render_term(term: Term, resolve=None) -> None:
     """Render the term's sections into its ``*_html`` fields and record its wiki links.
 
     Uses ``update()`` so that re-rendering a term because another one changed does not touch
-    its own "updated" time or version.
+    its own "updated" time or version. ``resolve`` is passed to ``render`` (an import resolves
+    the names of thousands of terms in a few queries rather than three per term).
     """
     html = {}
     links: dict[str, int | None] = {}
     for name in SECTION_FIELDS:
-        rendered = render(getattr(term, name))
+        rendered = render(getattr(term, name), resolve=resolve)
         html[f"{name}_html"] = rendered.html
         links.update(rendered.wiki_links)
     for name, value in html.items():

@@ -17,15 +17,26 @@ from collections.abc import Callable
 
 import reversion
 from django.db import transaction
+from django.db.models import prefetch_related_objects
+from django.db.models.functions import Lower
 from django.utils.text import slugify
+from taggit.models import Tag
 
 from terms import versioning, workflow
 from terms.checks import check_term
 from terms.editing import names_before_save, render_term
-from terms.models import SECTION_FIELDS, Alias, Category, RelatedTerm, Term, TermImport
-from terms.names import keys_of, sync_reserved_names
+from terms.models import (
+    SECTION_FIELDS,
+    Alias,
+    Category,
+    RelatedTerm,
+    TaggedTerm,
+    Term,
+    TermImport,
+)
+from terms.names import keys_of, resolve_wiki_targets, sync_reserved_names
 from terms.transfer.incoming import Parsed
-from terms.transfer.planning import Plan, Resolved, plan
+from terms.transfer.planning import CHUNK, Plan, Resolved, plan
 
 Status = Term.Status
 Progress = Callable[[int, int], None]
@@ -84,6 +95,7 @@ class _Applier:
         self.steps = len(plan.resolved) * (5 if mode == TermImport.Mode.PUBLISH else 4)
         self.done = 0
         self.terms: dict[str, Term] = {}
+        self.new_tags: list[tuple[Term, list[str]]] = []
         self.names_before: dict[int, frozenset[str]] = {}
 
     def tick(self) -> None:
@@ -96,10 +108,15 @@ class _Applier:
         for item in self.plan.resolved:
             self.save(item, categories)
             self.tick()
+        self.tag_new_terms()
         for item in self.plan.resolved:
             self.link(item)
             self.tick()
         self.render()
+        # What each history entry follows, read for all terms at once.
+        prefetch_related_objects(
+            list(self.terms.values()), "aliases", "tagged_items__tag", "related_links__related"
+        )
         for item in self.plan.resolved:
             self.record(item)
             self.tick()
@@ -160,9 +177,32 @@ class _Applier:
             for name in incoming.aliases
             if name not in existing
         )
-        term.tags.set(incoming.tags)
+        if item.term is None:
+            self.new_tags.append((term, incoming.tags))
+        else:
+            term.tags.set(incoming.tags)
         sync_reserved_names(term)
         self.terms[item.row.slug] = term
+
+    def tag_new_terms(self) -> None:
+        """New terms' tags in a few statements: the tags that exist are found ignoring case
+        (as taggit does with TAGGIT_CASE_INSENSITIVE), the others created once each."""
+        names = {name.lower(): name for _, tags in self.new_tags for name in tags}
+        tags: dict[str, Tag] = {}
+        keys = sorted(names)
+        for start in range(0, len(keys), CHUNK):
+            found = Tag.objects.annotate(key=Lower("name")).filter(
+                key__in=keys[start : start + CHUNK]
+            )
+            tags.update((tag.key, tag) for tag in found)
+        for key in keys:
+            if key not in tags:
+                tags[key] = Tag.objects.create(name=names[key])
+        TaggedTerm.objects.bulk_create(
+            TaggedTerm(content_object=term, tag=tags[name.lower()])
+            for term, term_tags in self.new_tags
+            for name in term_tags
+        )
 
     def link(self, item: Resolved) -> None:
         term = self.terms[item.row.slug]
@@ -180,15 +220,23 @@ class _Applier:
         """Every imported term's sections, now that every name exists; then terms elsewhere
         whose links use a name that appeared or went."""
         changed: set[str] = set()
+        targets = sorted(set().union(*(item.wiki_targets for item in self.plan.resolved)))
+        known: dict[str, int] = {}
+        for start in range(0, len(targets), CHUNK):
+            known.update(resolve_wiki_targets(targets[start : start + CHUNK]))
+
+        def resolve(asked):
+            return {key: known[key] for key in (target.lower() for target in asked) if key in known}
+
         for term in self.terms.values():
-            render_term(term)
+            render_term(term, resolve=resolve)
             changed |= set(keys_of(term)) ^ set(self.names_before.get(term.pk, ()))
             self.tick()
         imported = [term.pk for term in self.terms.values()]
         keys = sorted(changed)
-        for start in range(0, len(keys), 2000):
+        for start in range(0, len(keys), CHUNK):
             others = (
-                Term.objects.filter(wiki_links__target_key__in=keys[start : start + 2000])
+                Term.objects.filter(wiki_links__target_key__in=keys[start : start + CHUNK])
                 .exclude(pk__in=imported)
                 .distinct()
             )

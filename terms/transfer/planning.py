@@ -73,6 +73,7 @@ class Resolved:
     term: Term | None
     category: tuple[str, object]  # ("site", id) or ("file", slug)
     related: list[tuple[str, object]]  # ("site", term id) or ("file", slug)
+    wiki_targets: set[str] = field(default_factory=set)  # lowercased
 
 
 @dataclass
@@ -528,7 +529,14 @@ class _Planner:
             self.plan.rows.append(row)
             if row.outcome in (Outcome.NEW, Outcome.CHANGED):
                 self.plan.resolved.append(
-                    Resolved(incoming, row, term, category[:2], [ref[:2] for ref in related])
+                    Resolved(
+                        incoming,
+                        row,
+                        term,
+                        category[:2],
+                        [ref[:2] for ref in related],
+                        set().union(*self.targets[index].values()),
+                    )
                 )
             facts.append(
                 [
