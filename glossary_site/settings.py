@@ -324,6 +324,13 @@ LOGGING = {
 }
 
 
+# --- Search log ("Wanted terms", terms/search/log.py) ---
+# Days a search is kept in the log; `manage.py purge_search_log` deletes older ones.
+SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "90"))
+# Seconds in which one client's identical searches count once (a salted hash in the cache).
+SEARCH_LOG_DEDUPE_SECONDS = int(os.environ.get("SEARCH_LOG_DEDUPE_SECONDS", "600"))
+
+
 # --- Newsletter ---
 from urllib.parse import urlsplit  # noqa: E402 (kept inside this block on purpose)
 
