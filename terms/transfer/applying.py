@@ -269,10 +269,10 @@ class _Applier:
             result["published"].append([term.pk, term.title])
 
     def publish_one(self, term: Term) -> None:
-        comment = f"Published by {self.label[0].lower()}{self.label[1:]}"
+        comment = f"{self.label} Published: it passed the pre-publish checks."
         if self.user is None:
             workflow.publish_without_review(term, comment=comment)
             return
-        if term.status == Status.DRAFT:
-            workflow.perform(term, workflow.Action.SUBMIT, by=self.user, comment=comment)
-        workflow.perform(term, workflow.Action.APPROVE, by=self.user, comment=comment)
+        # A draft is published in one step, as an editor's own; a term in review is approved.
+        action = workflow.Action.PUBLISH if term.status == Status.DRAFT else workflow.Action.APPROVE
+        workflow.perform(term, action, by=self.user, comment=comment)

@@ -180,10 +180,11 @@ def test_publish_mode_publishes_what_passes_the_checks_and_lists_the_rest(catego
     assert half.status == Term.Status.DRAFT
     assert client.get("/terms/complete/").status_code == 200
     assert client.get("/terms/half-done/").status_code == 404
-    assert list(complete.transitions.values_list("action", "user")) == [
-        ("approve", editor.pk),
-        ("submit", editor.pk),
-    ]
+    (transition,) = complete.transitions.all()
+    assert (transition.action, transition.user) == ("publish", editor)
+    assert transition.comment == (
+        "Imported from “test.json” (import #0). Published: it passed the pre-publish checks."
+    )
 
 
 def test_reimporting_the_same_file_changes_nothing(category, editor):
