@@ -261,7 +261,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "glossary_site.static_files.StaticFilesStorage"
         )
     },
 }
