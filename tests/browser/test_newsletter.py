@@ -73,3 +73,28 @@ def test_without_javascript_the_form_posts_and_the_result_page_leads_back(site, 
     expect(page.locator("h1")).to_have_text("Open weight")
     assert len(mail.outbox) == 1
     context.close()
+
+
+def test_a_reader_signs_up_from_a_category_page_and_is_welcomed_by_email(site, page):
+    page.goto(f"{site}/categories/business-strategy/")
+    cta = page.locator(".cta--inline")
+    expect(cta.locator(".cta__pitch")).to_have_text("We cover business & strategy every week.")
+    expect(cta.get_by_role("heading")).to_have_text(
+        "Get the 5 AI stories that matter — free, every Friday"
+    )
+
+    cta.get_by_label("Email address").fill("reader@example.com")
+    cta.get_by_role("button", name="Subscribe").click()
+    expect(cta.get_by_role("status")).to_contain_text("Check your inbox")
+    assert page.url == f"{site}/categories/business-strategy/"
+
+    [confirmation] = mail.outbox
+    assert confirmation.subject == "Confirm your subscription to The AI Brief"
+    page.goto(confirm_link_in(confirmation))
+    page.get_by_role("button", name="Confirm subscription").click()
+    expect(page.locator("h1")).to_have_text("Welcome to The AI Brief")
+
+    [_, welcome] = mail.outbox
+    assert welcome.to == ["reader@example.com"]
+    assert welcome.subject == "Welcome to The AI Brief"
+    assert Subscriber.objects.get().source == "/categories/business-strategy/"
