@@ -1,7 +1,7 @@
 // Related terms in the order readers see them: rows are dragged by their handle
 // (django-admin-sortable2) or moved with their Move up / Move down buttons, and every row that
 // names a term is numbered 1, 2, 3… in the order shown whenever the form is read (saving, or the
-// live preview). Rows left empty get no number, so an unused row stays unchanged.
+// live preview). Rows left empty keep their first value, so an unused row stays unchanged.
 // Also names the admin's autocomplete boxes after their column, for screen readers.
 const group = document.getElementById("related_links-group");
 
@@ -21,16 +21,23 @@ const isDeleted = (row) => {
 };
 
 function renumber(tbody) {
+  // The template that added rows are copied from keeps its first value too.
+  const template = tbody.querySelector("tr.empty-form input._reorder_");
+  if (template) template.value = template.dataset.initial || "";
   let position = 0;
   for (const row of rowsOf(tbody)) {
     const input = row.querySelector("input._reorder_");
     if (!input) continue;
-    input.value = termOf(row) && !isDeleted(row) ? String(++position) : "";
+    // A row naming no term keeps the value it came with, so the form sees it unchanged.
+    input.value = termOf(row) && !isDeleted(row) ? String(++position) : input.dataset.initial || "";
   }
 }
 
 if (group) {
   const tbody = group.querySelector("tbody");
+  // A hidden input has no separate default: remember each row's first value (rows added later
+  // copy the template row's) before the sortable renumbers them.
+  for (const input of group.querySelectorAll("input._reorder_")) input.dataset.initial = input.value;
   const form = group.closest("form");
   const announce = document.getElementById("related_links-announce");
   const reordered = () => {
@@ -109,6 +116,10 @@ if (form) {
       document.querySelectorAll(".select2-search__field").forEach((field) => {
         if (!field.hasAttribute("aria-label")) field.setAttribute("aria-label", "Search terms");
       });
+      // An expanded combobox says which list it controls.
+      const results = document.querySelector(".select2-container--open .select2-results__options");
+      const opened = form.querySelector(".select2-container--open .select2-selection[role='combobox']");
+      if (results && results.id && opened) opened.setAttribute("aria-controls", results.id);
     });
   }
 }
