@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.timesince import timesince, timeuntil
 
 
 class Section:
@@ -47,6 +49,16 @@ class Row:
     quote: str = ""
     quote_by: str = ""
     badge: str = ""
+
+    @property
+    def ago(self) -> str:
+        """``when`` as readers say it: "just now", "3 hours ago", "in 2 days"."""
+        now = timezone.now()
+        if abs((now - self.when).total_seconds()) < 60:
+            return "just now"
+        if self.when > now:
+            return f"in {timeuntil(self.when, now)}"
+        return f"{timesince(self.when, now)} ago"
 
 
 @dataclass(frozen=True)
@@ -89,7 +101,9 @@ class Panel:
 
     @property
     def more(self) -> int:
-        """How many more there are than the rows shown."""
+        """How many more there are than the rows shown (none for a panel of figures)."""
+        if not self.rows:
+            return 0
         return max(0, (self.count or 0) - len(self.rows))
 
 
@@ -99,8 +113,8 @@ PANEL_PROVIDERS = [
     "terms.dashboard.health_panels",
     "subscriptions.dashboard.newsletter_panels",
     "terms.dashboard.my_work_panels",
-    # Wanted terms (searches that found nothing) come from the search issue: its provider
-    # goes here, e.g. "terms.search.dashboard.wanted_terms_panels", with Section.HEALTH.
+    # Wanted terms: searches that found nothing (Section.HEALTH).
+    "terms.search.dashboard.wanted_terms_panels",
 ]
 
 

@@ -25,7 +25,7 @@ def newsletter_panels(request):
     return [
         Panel(
             key="newsletter",
-            title="Newsletter",
+            title="Signups",
             section=Section.NEWSLETTER,
             figures=[
                 Figure("Signups, last 7 days", week["signups"]),

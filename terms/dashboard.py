@@ -223,7 +223,6 @@ def review_panels(request):
             ],
             link=_terms_list(state="scheduled"),
             empty="Nothing is scheduled to go live.",
-            context={"show_time_zone": True},
         ),
         Panel(
             key="recently-published",

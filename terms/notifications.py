@@ -192,22 +192,35 @@ def _queue_all(events) -> None:
         tasks.queue_notifications(event)
 
 
-def queue_overdue(*, older_than: timedelta = OVERDUE_AFTER, limit: int = 200) -> list[str]:
-    """Queue again the events with rows due and unsent whose task should have run more than
-    ``older_than`` ago (or was never queued). Returns the events. One query when none is."""
+def overdue(*, older_than: timedelta = OVERDUE_AFTER):
+    """Rows due and unsent whose task should have run more than ``older_than`` ago, or was
+    never queued (a backend that cannot wait)."""
+    now = timezone.now()
+    return EditorNotification.objects.filter(sent_at=None, due_at__lte=now).filter(
+        Q(queued_at__isnull=True) | Q(queued_at__lte=now - older_than)
+    )
+
+
+def queue_overdue(*, older_than: timedelta = OVERDUE_AFTER) -> int:
+    """Hand every overdue row to one sweeping task; returns how many rows. One UPDATE when
+    none is overdue (and two statements when some are), so a page can afford it: marking them
+    queued first means the next call finds nothing until they are overdue again."""
     from terms import tasks
 
-    now = timezone.now()
-    events = list(
-        EditorNotification.objects.filter(sent_at=None, due_at__lte=now)
-        .filter(Q(queued_at__isnull=True) | Q(queued_at__lte=now - older_than))
+    count = overdue(older_than=older_than).update(queued_at=timezone.now())
+    if count:
+        tasks.queue_sweep()
+    return count
+
+
+def due_events(limit: int = 500) -> list[str]:
+    """Events with rows due and unsent, oldest first."""
+    return list(
+        EditorNotification.objects.filter(sent_at=None, due_at__lte=timezone.now())
         .order_by("event")
         .values_list("event", flat=True)
         .distinct()[:limit]
     )
-    for event in events:
-        tasks.queue_notifications(event)
-    return events
 
 
 # --- Sending (in the task) ------------------------------------------------------------------

@@ -51,6 +51,25 @@ def queue_notifications(event: str, *, at: datetime | None = None, attempt: int 
         logger.exception("Could not queue the editor notifications of %s; will try again.", event)
 
 
+def queue_sweep() -> None:
+    """Queue the task that sends every due and unsent row. Never raises."""
+    try:
+        send_due_notifications.enqueue()
+    except Exception:
+        logger.exception("Could not queue the sweep of overdue editor notifications.")
+
+
+@task()
+def send_due_notifications() -> int:
+    """Send what fell due and was not sent (a lost task, a worker that was down, a backend that
+    cannot wait). Returns how many events were handled; a mail failure stops the sweep and is
+    raised, the rest staying owed for the next one."""
+    events = notifications.due_events()
+    for event in events:
+        notifications.send_owed(event)
+    return len(events)
+
+
 def retry_delay(attempt: int) -> timedelta:
     """The wait after failed attempt number ``attempt``: doubling, capped."""
     return min(RETRY_DELAY * 2 ** (attempt - 1), RETRY_MAX_DELAY)
