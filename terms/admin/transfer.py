@@ -214,9 +214,7 @@ class TermImportAdmin(admin.ModelAdmin):
                 refusal=refusal,
                 may_confirm=refusal is None,
                 may_plan_again=job.status in (TermImport.Status.STALE, TermImport.Status.FAILED)
-                or (
-                    job.status == TermImport.Status.PLANNED and job.created_by_id == request.user.pk
-                ),
+                and job.created_by_id == request.user.pk,
                 progress=jobs.progress(job) if job.in_progress else None,
                 result=job.result,
             ),
