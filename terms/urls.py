@@ -17,6 +17,7 @@ urlpatterns = [
     path("tags/<str:slug>/", reader_page(views.TagDetailView.as_view()), name="tag"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("search/suggest/", views.suggest, name="suggest"),
+    path("search/opened/", views.search_opened, name="search-opened"),
     path("preview/terms/<int:pk>/", views.TermPreviewView.as_view(), name="preview"),
     path("feeds/terms/rss/", reader_page(feeds.LatestTermsFeed()), name="feed-rss"),
     path("feeds/terms/atom/", reader_page(feeds.LatestTermsAtomFeed()), name="feed-atom"),

@@ -3,9 +3,11 @@
 from urllib.parse import urlencode
 
 from django.db.models.functions import Lower
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
@@ -21,6 +23,7 @@ from terms.models import SECTION_FIELDS, Category, Publication, Term
 from terms.models.publication import LETTERS
 from terms.names import live_publication_for_slug, was_live_at
 from terms.publishing import reader_copy
+from terms.search import log as search_log
 
 
 class LiveTermsMixin:
@@ -310,6 +313,9 @@ class SearchView(ListView):
     def get_context_data(self, **kwargs):
         corrected = self.object_list.corrected
         parameters = {"q": self.query, **({"as_typed": "1"} if self.as_typed else {})}
+        if self.query:
+            # For "Wanted terms": what was searched and how many terms it found (never who).
+            search_log.record_search(self.request, self.query, self.object_list.count())
         return super().get_context_data(
             query=self.query,
             query_prefix=urlencode(parameters),
@@ -330,6 +336,14 @@ class SearchView(ListView):
             paginator = self.get_paginator(queryset, page_size)
             page = paginator.page(paginator.num_pages)
             return paginator, page, page.object_list, page.has_other_pages()
+
+
+@csrf_exempt  # A beacon without cookies; it can only count a search this client made.
+@require_POST
+def search_opened(request):
+    """The results page's beacon (static/js/search-log.js): a result of ``q`` was opened."""
+    search_log.record_opened(request, request.POST.get("q", "")[: search.QUERY_MAX_LENGTH])
+    return HttpResponse(status=204)
 
 
 def suggest(request):
