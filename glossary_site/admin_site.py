@@ -11,6 +11,7 @@ from glossary_site import dashboard
 
 class GlossaryAdminSite(admin.AdminSite):
     index_template = "admin/dashboard.html"
+    index_title = "Dashboard"
 
     def index(self, request, extra_context=None):
         """The admin home: this user's dashboard panels, then every section they may open."""
