@@ -11,7 +11,7 @@ from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from terms import affected_pages, search
+from terms import affected_pages, search, share_images
 from terms.editing import render_term
 from terms.health import review_date_after_publishing
 from terms.models import SECTION_FIELDS, Publication, PublicationAlias, PublicationLink, Term
@@ -86,6 +86,8 @@ def freeze(
         )
         publication.tags.set(term.tags.all())
         search.index_publication(publication)
+        # Drawn by the worker once this commits; a failure there never undoes the publish.
+        share_images.queue(publication)
     changes = {}
     if term.published_at is None or term.published_at > go_live_at:
         changes["published_at"] = go_live_at

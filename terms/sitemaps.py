@@ -1,4 +1,5 @@
-"""Sitemaps of live terms, categories and tags (django.contrib.sitemaps)."""
+"""Sitemaps of the home page and the A–Z index, live terms, categories and tags
+(django.contrib.sitemaps)."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
@@ -17,6 +18,19 @@ class SiteSitemapMixin:
 
     def get_domain(self, site=None):
         return public_address.host()
+
+
+class PagesSitemap(SiteSitemapMixin, Sitemap):
+    """The home page and the A–Z index: fixed addresses, no query."""
+
+    changefreq = "daily"
+    priority = 1.0
+
+    def items(self):
+        return ["terms:home", "terms:index"]
+
+    def location(self, item):
+        return reverse(item)
 
 
 class TermSitemap(SiteSitemapMixin, Sitemap):
@@ -60,4 +74,9 @@ class TagSitemap(SiteSitemapMixin, Sitemap):
         return item.lastmod
 
 
-SITEMAPS = {"terms": TermSitemap, "categories": CategorySitemap, "tags": TagSitemap}
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "terms": TermSitemap,
+    "categories": CategorySitemap,
+    "tags": TagSitemap,
+}

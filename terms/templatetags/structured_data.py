@@ -1,9 +1,18 @@
-"""``{% ld_json data %}``: a JSON-LD script element, escaped so no text can end it early."""
+"""JSON-LD and sharing tags for the reader pages.
+
+``{% ld_json data %}``: a JSON-LD script element, escaped so no text can end it early.
+``{% home_ld %}``, ``{% category_ld category terms %}``: the data of those pages
+(``terms.structured_data``), made from what the page already has: no query.
+``{% share_image_url publication %}``: the absolute address of a term's share image, or of
+the site's default picture without a publication.
+"""
 
 import json
 
 from django import template
 from django.utils.safestring import mark_safe
+
+from terms import share_images, structured_data
 
 register = template.Library()
 
@@ -14,3 +23,20 @@ ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 def ld_json(data) -> str:
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.simple_tag
+def home_ld() -> str:
+    return ld_json(structured_data.home_page())
+
+
+@register.simple_tag(takes_context=True)
+def category_ld(context, category, publications) -> str:
+    return ld_json(
+        structured_data.category_page(category, publications, path=context["request"].path)
+    )
+
+
+@register.simple_tag
+def share_image_url(publication=None) -> str:
+    return share_images.share_image_url(publication)

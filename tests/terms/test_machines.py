@@ -57,7 +57,10 @@ def test_sitemap_lists_live_terms_categories_and_tags_with_lastmod(client, gloss
     assert "http://127.0.0.1:8000/terms/weights/" in locations
     assert glossary["open_weight"].category.get_absolute_url() in "".join(locations)
     assert "http://127.0.0.1:8000/tags/licensing/" in locations
-    assert all(lastmod is not None and lastmod.text for lastmod in locations.values())
+    # The home page and the A–Z index are listed first, without a lastmod (it would cost a
+    # query; the protocol makes it optional); every other address has one.
+    assert list(locations)[:2] == ["http://127.0.0.1:8000/", "http://127.0.0.1:8000/terms/"]
+    assert all(lastmod is not None and lastmod.text for lastmod in list(locations.values())[2:])
     joined = " ".join(locations)
     assert "secret-draft" not in joined
     assert "withdrawn" not in joined
@@ -119,9 +122,15 @@ def json_ld(html):
 def test_term_page_carries_defined_term_json_ld_and_social_tags(client, glossary):
     html = client.get("/terms/open-weight/").content.decode()
 
-    data = json_ld(html)
-    assert data["@context"] == "https://schema.org"
+    page = json_ld(html)
+    assert page["@context"] == "https://schema.org"
+    # The dates belong to the page; the term is its main entity.
+    assert page["@type"] == "WebPage"
+    assert page["url"] == "http://127.0.0.1:8000/terms/open-weight/"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", page["dateModified"])
+    data = page["mainEntity"]
     assert data["@type"] == "DefinedTerm"
+    assert "dateModified" not in data
     assert data["name"] == "Open weight"
     assert data["description"] == "Weights anyone can download."
     assert data["url"] == "http://127.0.0.1:8000/terms/open-weight/"
@@ -131,7 +140,7 @@ def test_term_page_carries_defined_term_json_ld_and_social_tags(client, glossary
     assert data["inDefinedTermSet"]["url"] == "http://127.0.0.1:8000/terms/"
     assert '<meta property="og:title" content="Open weight">' in html
     assert '<meta property="og:url" content="http://127.0.0.1:8000/terms/open-weight/">' in html
-    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert '<link rel="canonical" href="http://127.0.0.1:8000/terms/open-weight/">' in html
 
 

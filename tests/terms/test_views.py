@@ -106,7 +106,7 @@ def test_term_page_shows_when_it_was_last_updated(client):
     html = client.get(term.get_absolute_url()).content.decode()
 
     assert (
-        f'Last updated <time datetime="{publication.go_live_at.isoformat()}">'
+        f'Last updated <time datetime="{publication.go_live_at:%Y-%m-%dT%H:%M:%SZ}">'
         f"{publication.go_live_at:%-d %B %Y}</time>"
     ) in html
 
