@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from terms.admin.inline_rows import named_list_rows
 from terms.models import Category
 
 
@@ -12,6 +13,10 @@ class CategoryAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+
+    def get_changelist_formset(self, request, **kwargs):
+        # Each position box says whose position it is.
+        return named_list_rows(super().get_changelist_formset(request, **kwargs))
 
     def get_queryset(self, request):
         return (

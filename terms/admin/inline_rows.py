@@ -48,3 +48,19 @@ class RelatedRowsFormSet(LabelledRowsMixin, CustomInlineFormSetMixin, RelatedTer
         if link.pk and link.related_id:
             return f"Remove “{link.related.title}” from the related terms"
         return "Remove this related term"
+
+
+class NamedListRowsMixin:
+    """A change list's editable cells (``list_editable``), each named "<label> of <row>"."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            if not field.widget.is_hidden:
+                widget = getattr(field.widget, "widget", field.widget)
+                widget.attrs["aria-label"] = f"{field.label} of {form.instance}"
+
+
+def named_list_rows(formset):
+    """``formset`` (a change list's) with every editable cell named."""
+    return type(formset.__name__, (NamedListRowsMixin, formset), {})

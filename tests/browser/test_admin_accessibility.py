@@ -60,6 +60,7 @@ def test_editor_pages_have_no_serious_accessibility_violations(chromium, glossar
             "add form": "/admin/terms/term/add/",
             "change form": f"/admin/terms/term/{term.pk}/change/",
             "review queue": "/admin/terms/terminreview/",
+            "category list": "/admin/terms/category/",
         }
         problems = {}
         for name, path in pages.items():
