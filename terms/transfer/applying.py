@@ -40,6 +40,9 @@ from terms.transfer.planning import CHUNK, Plan, Resolved, plan
 
 Status = Term.Status
 Progress = Callable[[int, int], None]
+# Terms whose history entries are written after one read of their aliases, tags and related
+# terms (SQLite refuses a statement naming many thousands of ids).
+RECORD_BATCH = 500
 
 
 class StaleDryRun(Exception):
@@ -113,13 +116,19 @@ class _Applier:
             self.link(item)
             self.tick()
         self.render()
-        # What each history entry follows, read for all terms at once.
-        prefetch_related_objects(
-            list(self.terms.values()), "aliases", "tagged_items__tag", "related_links__related"
-        )
-        for item in self.plan.resolved:
-            self.record(item)
-            self.tick()
+        items = self.plan.resolved
+        for start in range(0, len(items), RECORD_BATCH):
+            batch = items[start : start + RECORD_BATCH]
+            # What each history entry follows, read for a batch of terms at once.
+            prefetch_related_objects(
+                [self.terms[item.row.slug] for item in batch],
+                "aliases",
+                "tagged_items__tag",
+                "related_links__related",
+            )
+            for item in batch:
+                self.record(item)
+                self.tick()
         result = {
             "created": [[t.pk, t.title] for t in self.saved(new=True)],
             "updated": [[t.pk, t.title] for t in self.saved(new=False)],
