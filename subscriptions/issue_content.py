@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 
 from glossary_site import public_address
+from glossary_site.public_address import absolute_addresses
 from terms.links import link_live_terms, live_cards
 from terms.rendering import render
 
-# Sanitized HTML quotes every attribute with double quotes; these are the site-relative ones.
-_RELATIVE_ADDRESS = re.compile(r'(\s(?:href|src))="(/[^/"][^"]*|/)"')
 _HEADING_TAG = re.compile(r"<(/?)h([3-6])\b")
 _WIKI_LINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 
@@ -24,13 +23,6 @@ _WIKI_LINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 class Content:
     body_html: str
     terms: list[dict]  # [{"title", "summary", "url"}], absolute URLs, in the editor's order
-
-
-def absolute_addresses(html: str) -> str:
-    """``html`` with its site-relative ``href`` and ``src`` addresses made absolute."""
-    return _RELATIVE_ADDRESS.sub(
-        lambda match: f'{match.group(1)}="{public_address.absolute(match.group(2))}"', html
-    )
 
 
 def section_headings(html: str) -> str:

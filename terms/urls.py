@@ -1,7 +1,7 @@
 from django.urls import path
 
 from glossary_site.page_cache import reader_page
-from terms import api, feeds, views
+from terms import api, feeds, openapi, views
 
 app_name = "terms"
 
@@ -21,6 +21,7 @@ urlpatterns = [
     path("preview/terms/<int:pk>/", views.TermPreviewView.as_view(), name="preview"),
     path("feeds/terms/rss/", reader_page(feeds.LatestTermsFeed()), name="feed-rss"),
     path("feeds/terms/atom/", reader_page(feeds.LatestTermsAtomFeed()), name="feed-atom"),
+    path("api/openapi.json", reader_page(openapi.openapi_json), name="api-openapi"),
     path("api/terms/", reader_page(api.term_list), name="api-list"),
     path("api/terms/<slug:slug>/", reader_page(api.term_detail), name="api-detail"),
 ]

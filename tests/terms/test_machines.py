@@ -176,9 +176,10 @@ def test_api_list_is_paginated_and_open_to_other_sites(client, glossary):
     assert [item["slug"] for item in body["results"]] == ["extra-0", "extra-1"]
     assert last.json()["page"] == 2
     assert client.get("/api/terms/", {"page": 99}).status_code == 404
-    assert client.get("/api/terms/", {"page": "x"}).status_code == 404
+    assert client.get("/api/terms/", {"page": "x"}).status_code == 400
     preflight = client.options("/api/terms/")
     assert preflight.status_code == 204
+    assert preflight["Allow"] == "GET, HEAD, OPTIONS"
     assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
     # A real browser's POST carries no CSRF token: refused as a method, not as a forgery.
     refused = Client(enforce_csrf_checks=True).post("/api/terms/open-weight/")
@@ -209,7 +210,8 @@ def test_api_detail_shape(client, glossary):
     assert data["related"] == ["weights"]
     assert set(data["sections"]) == {"definition", "why_it_matters", "in_practice"}
     assert (
-        '<a href="/terms/weights/" class="wiki-link">Weights</a>' in data["sections"]["definition"]
+        '<a href="http://127.0.0.1:8000/terms/weights/" class="wiki-link">Weights</a>'
+        in data["sections"]["definition"]
     )
     missing = client.get("/api/terms/secret-draft/")
     assert missing.status_code == 404
