@@ -99,3 +99,33 @@ def test_an_editor_schedules_reschedules_cancels_and_publishes_now(live_server, 
     page.context.clear_cookies()
     page.goto(f"{base}/terms/speculative-decoding/")
     assert page.locator("h1").inner_text() == "Speculative decoding"
+
+
+def test_the_list_of_terms_fits_beside_the_filters_at_1280_px(live_server, page):
+    editor_in_new_york()
+    for n in range(12):
+        TermFactory(
+            title=f"Reinforcement learning from human feedback {n}",
+            category__name=f"Models & Architectures {n}",
+        )
+    edited = TermFactory(title="Staged", tags=["x"])
+    edited.summary = "Changed."
+    edited.status = Term.Status.DRAFT
+    edited.save()
+    base = live_server.url
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", "nora")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+    page.goto(f"{base}/admin/terms/term/")
+
+    assert page.viewport_size["width"] == 1280
+    assert page.locator("#changelist-filter").is_visible()
+    overflow = page.evaluate(
+        "() => [...document.querySelectorAll('#changelist-form .results, #changelist-form"
+        " .actions')].map(e => e.scrollWidth - e.clientWidth)"
+    )
+    assert overflow == [0, 0], "the list scrolls sideways"
+    assert "Published — unpublished changes" in page.locator("#result_list").inner_text()
