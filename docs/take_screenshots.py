@@ -1,4 +1,6 @@
-"""Save screenshots of the home page and a term page at phone and desktop widths.
+"""Save screenshots of the home page and a term page at phone and desktop widths, and of the
+term page in dark mode (the reader's system preferring dark). ``take_screenshots.py dark``
+takes only the dark ones.
 
 Run with `make screenshots` (it migrates and loads the demo glossary first). Starts the
 development server on a spare port, drives Debian's Chromium with Playwright, and writes
@@ -19,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 PAGES = {"home": "/", "open-weight": "/terms/open-weight/"}
 WIDTHS = {"phone": 390, "desktop": 1280}
+DARK_PAGES = {"open-weight-dark": "/terms/open-weight/"}
 
 
 def free_port() -> int:
@@ -56,9 +59,16 @@ def main() -> None:
                 executable_path="/usr/bin/chromium",
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
-            for width_name, width in WIDTHS.items():
-                page = browser.new_page(viewport={"width": width, "height": 900})
-                for page_name, path in PAGES.items():
+            shots = [("light", PAGES), ("dark", DARK_PAGES)]
+            if sys.argv[1:] == ["dark"]:
+                shots = shots[1:]
+            for (scheme, pages), (width_name, width) in (
+                (shot, size) for shot in shots for size in WIDTHS.items()
+            ):
+                page = browser.new_page(
+                    viewport={"width": width, "height": 900}, color_scheme=scheme
+                )
+                for page_name, path in pages.items():
                     page.goto(base + path)
                     target = OUT / f"{page_name}-{width_name}.png"
                     page.screenshot(path=str(target), full_page=True)
