@@ -12,7 +12,7 @@ DEV := DJANGO_DEBUG=1
 LOCK := requirements/runtime.txt
 LOCK_DEV := requirements/dev.txt
 
-.PHONY: run test lint format migrate demo superuser screenshots clean lock lock-upgrade
+.PHONY: run test lint format migrate demo superuser screenshots admin-screenshots clean lock lock-upgrade
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -92,6 +92,10 @@ test: lint
 
 screenshots: demo $(VENV)/.installed-dev
 	$(BIN)/python docs/take_screenshots.py
+
+# The editors' pages at 1280 px, on a scratch database of their own (docs/admin_screenshots.py).
+admin-screenshots: $(VENV)/.installed-dev
+	$(DEV) $(BIN)/python docs/admin_screenshots.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
