@@ -9,13 +9,15 @@ from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
+from subscriptions.issue_models import Issue
 from terms import share_images
 from terms.models import Publication, Term
 from tests.factories import CategoryFactory, TermFactory, publish
 from tests.pages import queries_for
-from tests.subscriptions.issues import run_worker
+from tests.subscriptions.issues import make_issue, run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -173,12 +175,18 @@ def test_category_page_lists_its_live_terms_as_a_defined_term_set(client, glossa
         "/terms/language-model/",
         "/categories/models/",
         "/tags/vectors/",
+        "/newsletter/",
+        "/newsletter/issues/",
+        "/newsletter/issues/this-week-in-ai/",
     ],
 )
 def test_every_indexable_page_has_open_graph_and_twitter_cards_with_a_picture(
     client, glossary, url
 ):
-    html = client.get(url).content.decode()
+    make_issue(status=Issue.Status.SENT, started_at=timezone.now())
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
 
     for key in ("og:title", "og:description", "og:url", "og:image", "og:image:alt"):
         assert meta(html, key), key
