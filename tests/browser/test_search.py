@@ -1,3 +1,5 @@
+import time
+
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -106,16 +108,59 @@ def test_a_failed_request_leaves_no_stale_suggestions(site, page):
 def test_the_search_page_box_suggests_too_and_the_header_box_is_readable(site, page):
     page.goto(f"{site}/search/?q=model")
 
-    page.locator("#page-search").fill("embed")
+    page.locator("#page-search").fill("embd")  # a typo in a prefix is forgiven
     option = page.locator("[role=option]", has_text="Embeddings").first
     option.wait_for()
     page.locator("#page-search").press("ArrowDown")
 
     assert option.get_attribute("aria-selected") == "true"
-    # Light text on the dark header field, not the body's dark ink.
+    # The search page has one box: its own, not the header's.
+    assert page.locator("input[type=search]").count() == 1
+    # Elsewhere, light text on the dark header field, not the body's dark ink.
+    page.goto(f"{site}/terms/open-weight/")
     assert page.locator("#header-search").evaluate("el => getComputedStyle(el).color") == (
         "rgb(255, 255, 255)"
     )
+
+
+READER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0 Safari/537.36"
+)
+
+
+def test_a_correction_is_shown_and_opening_a_result_is_counted(site, chromium):
+    from terms.models import SearchLogEntry
+
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, user_agent=READER_AGENT)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(f"{site}/search/?q=what+is+a+trasnformer")
+        notice = page.locator(".search-correction")
+        assert notice.inner_text().startswith("Showing results for what is a transformer.")
+
+        page.locator(".search-result__title a").first.click()
+        page.wait_for_url("**/terms/transformer/")
+    finally:
+        context.close()
+
+    entry = SearchLogEntry.objects.get(query="what is a trasnformer")
+    for _ in range(50):  # the beacon is sent as the page unloads
+        entry.refresh_from_db()
+        if entry.opened:
+            break
+        time.sleep(0.1)
+    assert (entry.searches, entry.opened) == (1, 1)
+    assert entry.results >= 1
+
+
+def test_a_mistyped_term_address_offers_the_term(site, page):
+    response = page.goto(f"{site}/terms/retrieval-augmentd-generation/")
+
+    assert response.status == 404
+    page.locator(".did-you-mean a", has_text="Retrieval-augmented generation").click()
+    page.wait_for_url("**/terms/retrieval-augmented-generation/")
 
 
 def test_keyboard_focus_alone_opens_a_preview(site, page):
