@@ -151,6 +151,12 @@ class IssueAdmin(admin.ModelAdmin):
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj is not None and not obj.is_editable else self.prepopulated_fields
 
+    def has_change_permission(self, request, obj=None):
+        # Once sending starts the issue is what was sent: its page becomes read-only.
+        if obj is not None and not obj.is_editable:
+            return False
+        return super().has_change_permission(request, obj)
+
     def has_delete_permission(self, request, obj=None):
         # An issue that went out is part of the archive and of each recipient's history.
         if obj is not None and obj.started_at is not None:

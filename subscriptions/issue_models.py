@@ -209,7 +209,9 @@ class Delivery(models.Model):
         indexes = [
             models.Index(
                 fields=["issue", "status", "next_attempt_at"], name="subscr_delivery_due_idx"
-            )
+            ),
+            # The next row to claim: the first pending one of an issue, by id.
+            models.Index(fields=["issue", "status", "id"], name="subscr_delivery_claim_idx"),
         ]
 
     def __str__(self):

@@ -233,11 +233,12 @@ def _skip_departed(issue: Issue) -> int:
 
 
 def _due(issue: Issue, now: datetime):
+    """Deliveries due now, first written first: one walk of the (issue, status, id) index,
+    whatever share of the list has been sent."""
     return (
         issue.deliveries.filter(status=Delivery.Status.PENDING)
         .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-        .filter(subscriber__status=Subscriber.Status.CONFIRMED)
-        .exclude(Exists(Suppression.objects.filter(subscriber=OuterRef("subscriber_id"))))
+        .order_by("pk")
     )
 
 
@@ -254,12 +255,18 @@ def _send_next(issue: Issue, email: IssueEmail, mail) -> str | None:
                 with db_connection.cursor() as cursor:
                     cursor.execute("SET LOCAL synchronous_commit TO OFF")
             now = timezone.now()
-            claim = _due(issue, now).order_by("pk")
+            claim = _due(issue, now)
             if db_connection.features.has_select_for_update_skip_locked:
-                claim = claim.select_for_update(skip_locked=True, of=("self",))
+                claim = claim.select_for_update(skip_locked=True)
             row = claim.values("pk", "subscriber_id", "email", "attempts").first()
             if row is None:
                 return None
+            if not recipients().filter(pk=row["subscriber_id"]).exists():
+                # Unsubscribed, bounced or complained since the send started: not their turn.
+                Delivery.objects.filter(pk=row["pk"], status=Delivery.Status.PENDING).update(
+                    status=Delivery.Status.SKIPPED
+                )
+                continue
             # The claim itself: only one transaction can move this row from this state.
             if not Delivery.objects.filter(
                 pk=row["pk"], status=Delivery.Status.PENDING, attempts=row["attempts"]
