@@ -429,12 +429,14 @@ TERMS = [
         ),
         "definition": (
             "**Artificial intelligence** is the broad field of making computers perform tasks "
-            "that would otherwise need human judgement: reading and writing text, recognising "
+            "that would otherwise need human judgement: reading and writing text "
+            "([[natural-language-processing|natural language processing]]), recognising "
             "what is in a picture, translating speech, planning a route or spotting fraud.\n\n"
             "Most AI in use today is built with [[machine learning]]: instead of following "
             "rules a programmer wrote down, a system learns patterns from examples. "
             "[[Deep learning]] and the [[large-language-model|large language models]] behind "
-            "chat assistants are the latest, and most visible, branch of that approach. The "
+            "[[chatbot|chat assistants]] are the latest, and most visible, branch of that "
+            "approach. The "
             "term also covers older techniques such as search, logic and expert systems."
         ),
         "why_it_matters": (
@@ -478,8 +480,9 @@ TERMS = [
             "well as a capable person.\n\n"
             "There is no agreed test for it, and definitions differ: some focus on doing most "
             "economically valuable work, others on learning efficiently from little data. "
-            "Today's [[foundation-model|foundation models]] are far more general than earlier "
-            "systems, but whether they are on a path to AGI is debated."
+            "Today's [[foundation-model|foundation models]] and "
+            "[[reasoning-model|reasoning models]] are far more general than earlier systems, "
+            "but whether they are on a path to AGI is debated."
         ),
         "why_it_matters": (
             "AGI is the stated goal of several leading AI labs, and it shapes how they raise "
@@ -518,8 +521,9 @@ TERMS = [
             "questions and pulling names and dates out of documents.\n\n"
             "For decades NLP relied on hand-written grammars and statistics over word counts. "
             "Since the [[transformer]] arrived, most tasks are handled by one "
-            "[[large language model]] that has learned language in general and is steered by "
-            "a [[prompt]] or adapted by [[fine-tuning]]."
+            "[[large language model]], such as a [[generative-pre-trained-transformer|GPT]], "
+            "that has learned language in general and is steered by a [[prompt]] or adapted "
+            "by [[fine-tuning]]."
         ),
         "why_it_matters": (
             "Most of an organisation's knowledge lives in text: email, contracts, tickets and "
