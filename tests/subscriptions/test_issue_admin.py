@@ -364,3 +364,51 @@ def django_on_commit():
     from django.test import TestCase
 
     return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+# --- Query budgets at many rows -------------------------------------------------------------
+
+
+def _many_issues_with_deliveries(count: int, readers) -> None:
+    from subscriptions.issue_models import Delivery
+
+    for number in range(count):
+        issue = make_issue(f"Issue {number}", slug=f"issue-{number}")
+        Delivery.objects.bulk_create(
+            Delivery(issue=issue, subscriber=reader, email=reader.email, status=status)
+            for reader, status in zip(readers, ["sent", "pending", "failed"] * 10, strict=False)
+        )
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_the_issue_and_delivery_lists_cost_the_same_queries_at_any_size(
+    client, editor, django_assert_max_num_queries, count
+):
+    readers = confirmed_subscribers(30)
+    _many_issues_with_deliveries(count, readers)
+
+    with django_assert_max_num_queries(12):
+        issues = client.get("/admin/subscriptions/issue/")
+    with django_assert_max_num_queries(12):
+        deliveries = client.get("/admin/subscriptions/delivery/?status__exact=failed")
+    with django_assert_max_num_queries(12):
+        subscribers = client.get("/admin/subscriptions/subscriber/")
+
+    assert issues.status_code == deliveries.status_code == subscribers.status_code == 200
+    first = Issue.objects.get(slug="issue-0")
+    row = next(r for r in issues.context["cl"].result_list if r.pk == first.pk)
+    assert (row.sent, row.pending, row.failed) == (10, 10, 10)
+
+
+def test_an_issue_page_shows_progress_in_constant_queries(
+    client, editor, django_assert_max_num_queries
+):
+    readers = confirmed_subscribers(300)
+    _many_issues_with_deliveries(1, readers)
+    issue = Issue.objects.get()
+
+    with django_assert_max_num_queries(25):
+        page = client.get(change_url(issue))
+
+    assert "<dt>Sent</dt><dd>10</dd>" in page.text
+    assert "<dt>Failed</dt><dd><a" in page.text
