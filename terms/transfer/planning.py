@@ -395,7 +395,12 @@ class _Planner:
                     row.reasons.append(f"The term cannot be related to itself (“{name}”).")
                     continue
                 entry = self.parsed.terms[other]
-                refs.append(("file", self.slug_of(entry), entry.title))
+                existing = self.matched_id(entry)
+                if existing:
+                    # A term on the site that the file also lists (perhaps unchanged).
+                    refs.append(("site", existing, entry.title, self.slug_of(entry)))
+                else:
+                    refs.append(("file", self.slug_of(entry), entry.title))
                 continue
             found = self.site_term(key)
             if found is None:

@@ -204,6 +204,20 @@ def test_reimporting_the_same_file_changes_nothing(category, editor):
     assert Version.objects.count() == versions
 
 
+def test_a_changed_term_may_relate_to_an_unchanged_one_in_the_same_file(category, editor):
+    entries = [
+        term_entry("Changes", "foundations", related=["Stays"]),
+        term_entry("Stays", "foundations"),
+    ]
+    import_file(json_file(entries), user=editor)
+    entries[0]["summary"] = "A new summary."
+    planned, _ = import_file(json_file(entries), user=editor)
+    assert [row.outcome for row in planned.rows] == [Outcome.CHANGED, Outcome.UNCHANGED]
+    changes = Term.objects.get(slug="changes")
+    assert changes.summary == "A new summary."
+    assert changes.related_ids() == [Term.objects.get(slug="stays").pk]
+
+
 def test_import_never_deletes(category, editor):
     kept = TermFactory(title="Kept", category=category)
     import_file(json_file([term_entry("Added", "foundations")]), user=editor)
