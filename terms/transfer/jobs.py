@@ -124,6 +124,9 @@ def run(job_id: int) -> str:
         cache.set(progress_key(job.pk), (done, total), PROGRESS_SECONDS)
 
     try:
+        if job.created_by is None:
+            # Never run as the operator (who may do anything) for want of a user.
+            raise StaleDryRun("The account that confirmed this import no longer exists.")
         if upload_digest(data) != job.upload_digest:
             raise StaleDryRun("The stored file is not the one that was planned.")
         result = apply(
