@@ -245,3 +245,19 @@ def test_list_and_dry_run_pages_are_query_budgeted(
         page = client.get(reverse("admin:terms_termimport_change", args=[job.pk]))
     assert page.status_code == 200
     assert "Page 1 of 3" in page.content.decode()
+
+
+def test_an_import_whose_account_is_gone_is_refused(editor, category):
+    job = jobs.plan_upload(
+        json_file([term_entry("Orphaned", "foundations")]),
+        filename="g.json",
+        format_name="json",
+        mode="drafts",
+        user=editor,
+    )
+    TermImport.objects.filter(pk=job.pk).update(status=TermImport.Status.QUEUED)
+    editor.delete()
+    assert jobs.run(job.pk) == TermImport.Status.STALE
+    job.refresh_from_db()
+    assert job.error == "The account that confirmed this import no longer exists."
+    assert not Term.objects.filter(slug="orphaned").exists()
