@@ -98,10 +98,17 @@ def prefix_corrections(word: str) -> list[str]:
     candidates = SearchWord.objects.filter(word__startswith=word[:PREFIX_KEEP]).values_list(
         "word", flat=True
     )[:PREFIX_CANDIDATES]
+    lengths = [length for length in (len(word) - 1, len(word), len(word) + 1) if length > 0]
+    # Many words share a beginning: each distinct one is compared once.
+    distances: dict[str, int] = {}
     scored = []
     for known in candidates:
-        lengths = {len(word) - 1, len(word), len(word) + 1}
-        distance = min(_edits(word, known[:length]) for length in lengths if length > 0)
+        distance = min(
+            distances.get(start)
+            if start in distances
+            else distances.setdefault(start, _edits(word, start))
+            for start in {known[:length] for length in lengths}
+        )
         if distance <= allowed:
             scored.append((distance, len(known), known))
     return [known for _, _, known in sorted(scored)[:PREFIX_CORRECTIONS]]
