@@ -16,13 +16,18 @@ def set_review_dates(apps, schema_editor):
     Term = apps.get_model("terms", "Term")
     months = settings.TERM_REVIEW_MONTHS
     newest = Term.objects.filter(review_by=None).annotate(last=Max("publications__go_live_at"))
-    for term in newest.exclude(last=None).only("pk").iterator():
+    batch = []
+    for term in newest.exclude(last=None).only("pk").iterator(chunk_size=2000):
         day = timezone.localdate(term.last)
         index = day.month - 1 + months
         year, month = day.year + index // 12, index % 12 + 1
         last_day = calendar.monthrange(year, month)[1]
-        review_by = day.replace(year=year, month=month, day=min(day.day, last_day))
-        Term.objects.filter(pk=term.pk).update(review_by=review_by)
+        term.review_by = day.replace(year=year, month=month, day=min(day.day, last_day))
+        batch.append(term)
+        if len(batch) >= 1000:
+            Term.objects.bulk_update(batch, ["review_by"])
+            batch = []
+    Term.objects.bulk_update(batch, ["review_by"])
 
 
 class Migration(migrations.Migration):

@@ -17,7 +17,10 @@ from terms.models import EditorNotification, EditorPreference, Term
 from tests.factories import TermFactory, UserFactory
 from tests.hostile import MARKUP, read_html
 
-pytestmark = pytest.mark.django_db
+# The worker closes the database connection after each task, as in production, so these tests
+# commit for real (on PostgreSQL a closed connection cannot keep a test's transaction open);
+# serialized_rollback brings back the roles the migrations made.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 Action = workflow.Action
 NOW = dt.datetime(2026, 12, 3, 14, 0, tzinfo=dt.UTC)
