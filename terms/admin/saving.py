@@ -30,12 +30,6 @@ def changes_nothing(request, form, formsets) -> bool:
 class TermSavingMixin:
     """How ``TermAdmin`` saves and deletes terms."""
 
-    def save_form(self, request, form, change):
-        term = super().save_form(request, form, change)
-        # The names the term answered to before this save, for after_term_saved.
-        form.names_before = names_before_save(term) if change else None
-        return term
-
     def save_model(self, request, obj, form, change):
         # A change is saved in save_related, once the inlines say whether anything changed.
         if not change:
@@ -47,6 +41,8 @@ class TermSavingMixin:
 
     def save_related(self, request, form, formsets, change):
         term = form.instance
+        # The names the term answers to in the database until after_term_saved syncs them.
+        names_before = names_before_save(term) if change else None
         if change:
             if changes_nothing(request, form, formsets):
                 return
@@ -56,7 +52,7 @@ class TermSavingMixin:
             term.last_editor = request.user
             term.save()
         super().save_related(request, form, formsets, change)
-        after_term_saved(term, form.names_before)
+        after_term_saved(term, names_before)
 
     def construct_change_message(self, request, form, formsets, add=False):
         if not add and changes_nothing(request, form, formsets):
