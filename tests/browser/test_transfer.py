@@ -66,6 +66,7 @@ def test_editor_reads_the_dry_run_and_imports(site, page, tmp_path):
     page.wait_for_load_state()
     assert page.locator(".transfer-status").inner_text() == "Imported"
     assert "1 term created, 1 updated" in page.locator(".transfer-result").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "import-done-desktop.png"), full_page=True)
     assert Term.objects.get(slug="speculative-decoding").status == Term.Status.PUBLISHED
     page.goto(f"{site}/terms/open-weight/")
     assert "Open weights are published." in page.locator("main").inner_text()
