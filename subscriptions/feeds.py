@@ -4,21 +4,23 @@ Subjects and preheaders are plain text, carried as ``terms.feeds`` carries the g
 escaped as HTML in RSS, ``type="text"`` in Atom, and every address built from SITE_URL.
 """
 
-from django.conf import settings
 from django.urls import reverse
 
 from glossary_site.public_address import absolute
+from subscriptions.call_to_action import signup_copy
 from subscriptions.issue_models import Issue
 from terms.feeds import LatestTermsAtomFeed, LatestTermsFeed
 
 
 class IssuesFeed(LatestTermsFeed):
-    description = "Every issue of the weekly newsletter, newest first."
     items_count = 20
     url_name = "subscriptions:issues-rss"
 
     def title(self):
-        return self.text(f"{settings.SITE_NAME} newsletter")
+        return self.text(signup_copy()["values"]["name"])
+
+    def description(self):
+        return self.text(f"Every issue of {signup_copy()['values']['name']}, newest first.")
 
     def link(self):
         return absolute(reverse("subscriptions:issues"))

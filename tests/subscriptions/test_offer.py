@@ -125,6 +125,19 @@ def test_one_edit_shows_on_the_newsletter_page_and_in_every_email(
     for message in outbox:
         assert "one AI term a week" not in message.body + message.alternatives[0][0]
 
+    leaving = client.get(link_in(welcome, "unsubscribe")).content.decode()
+    assert "stop sending you Signal &amp; Noise straight away" in leaving
+
+
+def test_the_archive_and_its_feed_carry_the_newsletter_s_name(client, new_offer):
+    archive = client.get(reverse("subscriptions:issues")).content.decode()
+    feed = client.get(reverse("subscriptions:issues-atom")).content.decode()
+
+    assert '<meta name="description" content="Every issue of Signal &amp; Noise' in archive
+    assert "<title>Signal &amp; Noise</title>" in feed
+    assert "Every issue of Signal &amp; Noise, newest first." in feed
+    assert "weekly" not in archive.lower()
+
 
 # --- Signup everywhere, and pages stay cacheable ------------------------------------------------
 
