@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
 from terms import health
 from terms.models import (
@@ -34,6 +35,16 @@ class HealthReportAdmin(admin.ModelAdmin):
     actions = None
     search_fields = ["title"]
     list_per_page = 50
+    # What the report is for, under its title.
+    description = ""
+
+    def changelist_view(self, request, extra_context=None):
+        context = {
+            "title": capfirst(self.model._meta.verbose_name_plural),
+            "subtitle": self.description,
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context=context)
 
     def has_add_permission(self, request):
         return False
@@ -64,6 +75,11 @@ class StaleTermAdmin(HealthReportAdmin):
     list_select_related = ["category", "owner"]
     list_filter = [("owner", admin.RelatedOnlyFieldListFilter)]
     ordering = ["owner__username", "review_by", "title"]
+    empty_value_display = "No owner"
+    description = (
+        "Live terms past their review-by date, by owner. Publishing a new version counts as "
+        "a review; set an owner and a date under “Ownership and review” on a term."
+    )
 
     def get_queryset(self, request):
         return health.stale_terms(terms=super().get_queryset(request))
@@ -84,6 +100,10 @@ class OrphanTermAdmin(HealthReportAdmin):
 
     list_display = ["term_link", "category", "could_link_here"]
     list_per_page = 25
+    description = (
+        "Live terms that no other live term links to, in its text or its related terms; "
+        "readers only find them by search or the A–Z."
+    )
     ordering = ["title"]
 
     def get_queryset(self, request):
@@ -109,6 +129,7 @@ class IncompleteTermAdmin(HealthReportAdmin):
     """Live terms with no related terms or no tags."""
 
     list_display = ["term_link", "category", "related_terms", "tagged"]
+    description = "Live terms whose working copy has no related terms or no tags."
     ordering = ["title"]
 
     def get_queryset(self, request):
@@ -128,6 +149,9 @@ class BrokenLinkTermAdmin(HealthReportAdmin):
     """Terms with a wiki link to no term, or live text linking to a term readers cannot see."""
 
     list_display = ["term_link", "category", "broken_links"]
+    description = (
+        "Wiki links that point to no term, and links in live text to terms readers cannot see."
+    )
     ordering = ["title"]
 
     def get_queryset(self, request):
