@@ -46,6 +46,11 @@ MAX_TAGS = 100
 TEMPLATE = "admin/terms/term/live_preview_page.html"
 NOTES_TEMPLATE = "admin/terms/term/live_preview_notes.html"
 
+# The page's own script tags (its search suggestions, term previews): a sandboxed frame would
+# refuse to run them, so they are left out rather than refused on every keystroke. Writers'
+# text can hold no tag at all (raw HTML is off and the renderer's output is sanitized).
+_PAGE_SCRIPT = re.compile(r'<script type="module" src="[^"<>]*"></script>')
+
 # [[Target]] or [[target|label]] as typed, to name a broken link the way the writer wrote it.
 _TYPED_TARGET = re.compile(
     r"\[\[([^\[\]\n|]{1,%d})(?:\|[^\[\]\n]*)?\]\]" % WIKI_TARGET_MAX_LENGTH  # noqa: UP031
@@ -308,7 +313,7 @@ def live_preview(request: HttpRequest, term: Term | None = None) -> JsonResponse
         )
     return JsonResponse(
         {
-            "page": render_to_string(TEMPLATE, context, request=request),
+            "page": _PAGE_SCRIPT.sub("", render_to_string(TEMPLATE, context, request=request)),
             "notes": render_to_string(NOTES_TEMPLATE, {"notes": notes}),
             "problems": len(notes.broken_links)
             + len(notes.unpublished_links)
