@@ -54,7 +54,7 @@ def welcome_email(subscriber: Subscriber) -> EmailMultiAlternatives:
         subscriber,
         "welcome",
         subject=copy["welcome_subject"],
-        context={"body": paragraphs(copy["welcome_body"]), "heading": copy["welcome_heading"]},
+        context={"body": paragraphs(copy["welcome_body"])},
     )
 
 
