@@ -114,8 +114,12 @@ def test_nothing_is_sent_without_front_caches(settings, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         publish(term)
 
-    # Only the page cache's own generation bump runs after commit.
-    assert len(callbacks) == 1
+    # No purge: after commit only the page cache's own generation bump runs, and the task
+    # that draws the term's share image is queued.
+    assert sorted(callback.__qualname__ for callback in callbacks) == [
+        "bump_generation",
+        "queue.<locals>.enqueue",
+    ]
 
 
 def test_a_title_outside_a_z_purges_the_letter_page_it_is_listed_on(
