@@ -125,7 +125,9 @@ def test_the_admin_editor_and_its_live_preview_work_under_the_admin_policy(site,
 
     page.locator("#id_definition").fill(f"Weights you can [[Weights|download]].\n\n{TABLE}")
 
-    preview = page.locator("#id_definition").locator("xpath=..").locator(".markdownx-preview")
+    # The whole term's live preview beside the form (markdownx's own is hidden on this form).
+    frame = page.frame_locator(".live-preview__frame")
+    preview = frame.locator("#definition").locator("xpath=..")
     expect(preview.locator("table")).to_be_visible()
     expect(preview.locator("a.wiki-link")).to_have_text("download")
     assert text_align(preview.locator("th").nth(1)) == "center"
