@@ -209,16 +209,15 @@ def test_pages_without_a_picture_of_their_own_show_the_configured_default(
     )
 
 
-def test_publishing_draws_the_term_share_image_once_in_the_worker(
-    client, django_capture_on_commit_callbacks
-):
+# The worker runs in its own transactions, as in production.
+@pytest.mark.django_db(transaction=True)
+def test_publishing_draws_the_term_share_image_once_in_the_worker(client):
     term = TermFactory(
         title="Retrieval-augmented generation",
         category=CategoryFactory(name="Techniques"),
         status=Term.Status.DRAFT,
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        publish(term)
+    publish(term)
     publication = Publication.objects.get(term=term)
     assert not publication.share_image  # Nothing drawn in the request.
 
@@ -243,14 +242,13 @@ def test_publishing_draws_the_term_share_image_once_in_the_worker(
     assert url.endswith(publication.share_image.name)
 
 
-def test_the_share_image_name_cannot_be_guessed_before_a_term_goes_live(
-    django_capture_on_commit_callbacks,
-):
+# The worker runs in its own transactions, as in production.
+@pytest.mark.django_db(transaction=True)
+def test_the_share_image_name_cannot_be_guessed_before_a_term_goes_live():
     names = set()
     for _ in range(2):
         term = TermFactory(title="Soon", slug="soon", status=Term.Status.DRAFT)
-        with django_capture_on_commit_callbacks(execute=True):
-            publish(term)
+        publish(term)
         run_worker()
         names.add(Publication.objects.get(term=term).share_image.name)
         term.delete()
@@ -259,17 +257,16 @@ def test_the_share_image_name_cannot_be_guessed_before_a_term_goes_live(
     assert all(len(name) > len("share/soon-.png") + 12 for name in names)
 
 
-def test_a_failure_to_draw_never_blocks_publishing(
-    client, monkeypatch, django_capture_on_commit_callbacks
-):
+# The worker runs in its own transactions, as in production.
+@pytest.mark.django_db(transaction=True)
+def test_a_failure_to_draw_never_blocks_publishing(client, monkeypatch):
     def broken(publication):
         raise OSError("disk full")
 
     monkeypatch.setattr(share_images, "draw_publication", broken)
     term = TermFactory(title="Resilient", status=Term.Status.DRAFT)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        publish(term)
+    publish(term)
     run_worker()
 
     response = client.get(term.get_absolute_url())
@@ -293,15 +290,14 @@ def test_any_title_draws_a_card_of_the_right_size(title):
     assert image.size == (1200, 630)
 
 
-def test_the_picture_costs_the_term_page_no_query(
-    client, glossary, django_capture_on_commit_callbacks
-):
+# The worker runs in its own transactions, as in production.
+@pytest.mark.django_db(transaction=True)
+def test_the_picture_costs_the_term_page_no_query(client, glossary):
     url = reverse("terms:detail", args=["language-model"])
     queries_for(client, url)  # The first request also warms the newsletter copy.
     without = queries_for(client, url)
     term = glossary["model"]
-    with django_capture_on_commit_callbacks(execute=True):
-        publish(term)
+    publish(term)
     run_worker()
     assert Publication.objects.live().get(term=term).share_image
     queries_for(client, url)  # A publish changes content: warm again, as before.
