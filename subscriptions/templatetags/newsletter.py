@@ -7,11 +7,21 @@ page's context (``category``, or the ``term``'s), so the glossary's templates ne
 about the newsletter.
 """
 
-from django import template
+import hashlib
 
+from django import template
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from glossary_site import page_cache
 from subscriptions.call_to_action import category_pitch, signup_copy
 
 register = template.Library()
+
+TEMPLATE = "subscriptions/includes/signup_form.html"
+# Stands for the page's address in a kept block; replaced by it, escaped.
+SOURCE_SLOT = "__newsletter-signup-source-7c1e9a__"
 
 MAX_SOURCE_LENGTH = 500
 # The slots a page may have, and the copy each shows. "inline": the box on every reader page
@@ -23,9 +33,15 @@ SLOTS = {
 }
 
 
-@register.inclusion_tag("subscriptions/includes/signup_form.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def newsletter_signup(context, variant="inline"):
-    """Render the signup block; ``source`` is the page it sits on (with its UTM tags)."""
+    """Render the signup block; ``source`` is the page it sits on (with its UTM tags).
+
+    The block is the same on every page but for its ``source``: it is made once per slot,
+    pitch and copy and kept until content changes (every copy change raises the content
+    generation), then the page's address is put in. A block showing a reader's address or an
+    error (the newsletter page after a failed signup) is made every time.
+    """
     if variant not in SLOTS:
         raise template.TemplateSyntaxError(f"newsletter_signup: no slot named {variant!r}")
     request = context.get("request")
@@ -38,19 +54,26 @@ def newsletter_signup(context, variant="inline"):
     copy = signup_copy()
     headline, line = SLOTS[variant]
     category = _page_category(context)
-    return {
+    values = {
         "headline": copy[headline],
         "line": copy[line],
         "button_label": copy["button_label"],
         "pitch": category_pitch(category) if category is not None and variant != "closing" else "",
         "consent": copy["consent"],
-        "source": source,
+        "source": SOURCE_SLOT,
         "variant": variant,
         "form_id": f"newsletter-{variant}",
         "email": context.get("signup_email", ""),
         "error": context.get("signup_error", ""),
         "include_script": first_on_page,
     }
+    if values["email"] or values["error"]:
+        return render_to_string(TEMPLATE, {**values, "source": source})
+    digest = hashlib.blake2b(repr(sorted(values.items())).encode(), digest_size=12).hexdigest()
+    block = page_cache.until_content_changes(
+        f"newsletter:block:{digest}", lambda: render_to_string(TEMPLATE, values)
+    )
+    return mark_safe(block.replace(SOURCE_SLOT, escape(source)))  # The address is escaped.
 
 
 @register.simple_tag

@@ -12,6 +12,7 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
+from glossary_site.page_cache import until_content_changes
 from terms import share_images, structured_data
 
 register = template.Library()
@@ -32,8 +33,13 @@ def home_ld() -> str:
 
 @register.simple_tag(takes_context=True)
 def category_ld(context, category, publications) -> str:
-    return ld_json(
-        structured_data.category_page(category, publications, path=context["request"].path)
+    """Kept with the page it describes until content changes (a term per card: too much to
+    work out on every request)."""
+    path = context["request"].path
+    page = getattr(context.get("page_obj"), "number", 1)
+    return until_content_changes(
+        f"category:{category.pk}:page:{page}:structured-data:{path}",
+        lambda: ld_json(structured_data.category_page(category, publications, path=path)),
     )
 
 

@@ -201,3 +201,15 @@ def test_a_process_remembers_kept_data_and_checks_it_against_the_generation(
     with django_capture_on_commit_callbacks(execute=True):
         publish(term)
     assert b"Entry renamed" in client.get("/terms/entry/").content
+
+
+def test_a_kept_signup_block_carries_each_pages_own_address(client, data_kept):
+    things = CategoryFactory(slug="things", name="Things")
+    TermFactory(title="One", slug="one", category=things)
+    TermFactory(title="Two", slug="two", category=things)
+    client.get("/terms/one/")
+    two = client.get("/terms/two/?utm_source=x&q=%22%3E%3Cscript%3E").content.decode()
+    one = client.get("/terms/one/").content.decode()
+    assert 'name="source" value="/terms/one/"' in one
+    assert 'value="/terms/two/?utm_source=x&amp;q=%22%3E%3Cscript%3E"' in two
+    assert "/terms/one/" not in two.split('name="source"')[1][:60]
