@@ -11,11 +11,12 @@ from django.contrib import admin
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
 from terms import health
+from terms.admin.reports import TermReportAdmin
 from terms.models import (
     BrokenLinkTerm,
     IncompleteTerm,
@@ -27,7 +28,7 @@ from terms.models import (
 )
 
 
-class HealthReportAdmin(admin.ModelAdmin):
+class HealthReportAdmin(TermReportAdmin):
     """A report: nothing to add, change or delete here; rows link to the term itself."""
 
     list_display_links = None
@@ -45,26 +46,6 @@ class HealthReportAdmin(admin.ModelAdmin):
             **(extra_context or {}),
         }
         return super().changelist_view(request, extra_context=context)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("terms.view_term")
-
-    def has_module_permission(self, request):
-        return request.user.has_perm("terms.view_term")
-
-    @admin.display(description="Term", ordering="title")
-    def term_link(self, term):
-        url = reverse("admin:terms_term_change", args=[term.pk])
-        return format_html('<a href="{}">{}</a>', url, term.title)
 
 
 @admin.register(StaleTerm)

@@ -2,14 +2,13 @@
 
 from django.contrib import admin
 from django.db.models import OuterRef, Subquery
-from django.urls import reverse
-from django.utils.html import format_html
 
+from terms.admin.reports import TermReportAdmin
 from terms.models import Term, TermInReview, Transition
 
 
 @admin.register(TermInReview)
-class ReviewQueueAdmin(admin.ModelAdmin):
+class ReviewQueueAdmin(TermReportAdmin):
     """Terms waiting for an editor, the most recently submitted first."""
 
     list_display = ["term_link", "category", "submitted_by", "submitted_at", "live_version"]
@@ -32,26 +31,6 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     def get_ordering(self, request):
         return ["-submitted_at", "-updated_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("terms.view_term")
-
-    def has_module_permission(self, request):
-        return request.user.has_perm("terms.view_term")
-
-    @admin.display(description="Term", ordering="title")
-    def term_link(self, term):
-        url = reverse("admin:terms_term_change", args=[term.pk])
-        return format_html('<a href="{}">{}</a>', url, term.title)
 
     @admin.display(description="Submitted", ordering="submitted_at")
     def submitted_at(self, term):

@@ -14,22 +14,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import slugify
 
+from terms.admin.reports import ReportAdmin
 from terms.models import SearchLogEntry
 from terms.search import wanted
 
 
 @admin.register(SearchLogEntry)
-class WantedTermsAdmin(admin.ModelAdmin):
+class WantedTermsAdmin(ReportAdmin):
     """The search log is never listed row by row: its page is the report."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
