@@ -5,7 +5,9 @@ start without DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS; see the README for eve
 """
 
 import os
+import secrets
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -385,10 +387,8 @@ ANYMAIL = {
     if name.startswith("ANYMAIL_") and value
 }
 if EMAIL_PROVIDER:
-    from importlib.util import find_spec  # noqa: E402 (kept inside this block on purpose)
-
     if not EMAIL_PROVIDER.isidentifier() or find_spec(f"anymail.backends.{EMAIL_PROVIDER}") is None:
-        sys.exit(f"EMAIL_PROVIDER={EMAIL_PROVIDER!r} is not an email provider django-anymail knows.")
+        sys.exit(f"EMAIL_PROVIDER={EMAIL_PROVIDER!r} is not a provider django-anymail knows.")
     if "DJANGO_EMAIL_BACKEND" not in os.environ:
         EMAIL_BACKEND = f"anymail.backends.{EMAIL_PROVIDER}.EmailBackend"
     if not DEBUG and "WEBHOOK_SECRET" not in ANYMAIL:
@@ -398,8 +398,6 @@ if EMAIL_PROVIDER:
         )
 # Without a secret, anymail would take any request as the provider's: refuse them all instead.
 if "WEBHOOK_SECRET" not in ANYMAIL:
-    import secrets  # noqa: E402 (kept inside this block on purpose)
-
     ANYMAIL["WEBHOOK_SECRET"] = f"unset:{secrets.token_urlsafe(32)}"
 
 
