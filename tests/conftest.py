@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from tests import real_servers
+from tests.roles import ensure_roles
 
 
 @pytest.fixture(autouse=True)
@@ -14,6 +15,16 @@ def _fresh_cache():
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _roles_in_transactional_tests(request):
+    """A transactional test may start from a database another one flushed: the roles the
+    migrations made are made again."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        ensure_roles()
 
 
 @pytest.fixture(scope="session")

@@ -19,8 +19,8 @@ from tests.hostile import MARKUP, read_html
 
 # The worker closes the database connection after each task, as in production, so these tests
 # commit for real (on PostgreSQL a closed connection cannot keep a test's transaction open);
-# serialized_rollback brings back the roles the migrations made.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# tests/conftest.py makes the roles again after another such test emptied the database.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 Action = workflow.Action
 NOW = dt.datetime(2026, 12, 3, 14, 0, tzinfo=dt.UTC)
