@@ -1,6 +1,7 @@
 """An editor imports a spreadsheet in a real browser: upload, read the dry run, confirm, see the
 result; and downloads an export."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-test-password"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to the test's own folder, or to TRANSFER_SCREENSHOTS (docs/screenshots/ to
+# retake the README's): a test run never rewrites tracked files.
+SCREENSHOTS_TO = os.environ.get("TRANSFER_SCREENSHOTS")
 HEADER = "title,slug,summary,category,tags,aliases,related,definition,why_it_matters,in_practice\n"
 
 
@@ -54,9 +57,10 @@ def test_editor_reads_the_dry_run_and_imports(site, page, tmp_path):
     assert "spreadsheet would run it as a formula" in table.inner_text()
     assert page.locator(".transfer-diff del").count() >= 1
     assert page.get_by_role("button", name="Confirm the import").count() == 0
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shots = Path(SCREENSHOTS_TO or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.screenshot(path=str(SCREENSHOTS / "import-dry-run-desktop.png"), full_page=True)
+    page.screenshot(path=str(shots / "import-dry-run-desktop.png"), full_page=True)
 
     clean = HEADER + "\n".join(mixed.splitlines()[1:3]) + "\n"
     upload(page, site, tmp_path, "clean.csv", clean, publish=True)
@@ -66,7 +70,7 @@ def test_editor_reads_the_dry_run_and_imports(site, page, tmp_path):
     page.wait_for_load_state()
     assert page.locator(".transfer-status").inner_text() == "Imported"
     assert "1 term created, 1 updated" in page.locator(".transfer-result").inner_text()
-    page.screenshot(path=str(SCREENSHOTS / "import-done-desktop.png"), full_page=True)
+    page.screenshot(path=str(shots / "import-done-desktop.png"), full_page=True)
     assert Term.objects.get(slug="speculative-decoding").status == Term.Status.PUBLISHED
     page.goto(f"{site}/terms/open-weight/")
     assert "Open weights are published." in page.locator("main").inner_text()
