@@ -86,9 +86,11 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The suite runs on every core (pytest-xdist); `make test TEST_WORKERS=0` runs it in one process.
+TEST_WORKERS ?= auto
 test: lint
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses $(TEST_WORKERS)
 
 screenshots: demo $(VENV)/.installed-dev
 	$(BIN)/python docs/take_screenshots.py

@@ -13,7 +13,23 @@ os.environ.setdefault("DJANGO_SINGLE_PROCESS", "1")
 # Test servers answer plain HTTP on 127.0.0.1 (glossary_site.E002 otherwise).
 os.environ.setdefault("ALLOW_HTTP_SITE_URL", "1")
 
-from glossary_site.settings import *  # noqa: F403
+
+def _redis_url_of_this_worker(url: str, worker: str) -> str:
+    """Under pytest-xdist each worker clears and fills the cache, so each gets its own Redis
+    database: the given number for gw0, the ones below it for gw1, gw2, …"""
+    if not url or not worker.startswith("gw"):
+        return url
+    base, _, number = url.rpartition("/")
+    first = int(number) if number.isdigit() else 0
+    return f"{base}/{(first - int(worker[2:])) % 16}"
+
+
+if os.environ.get("REDIS_URL"):
+    os.environ["REDIS_URL"] = _redis_url_of_this_worker(
+        os.environ["REDIS_URL"], os.environ.get("PYTEST_XDIST_WORKER", "")
+    )
+
+from glossary_site.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests do not run collectstatic; the manifest storage is checked by `check --deploy` tests.
