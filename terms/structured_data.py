@@ -6,8 +6,11 @@ not to the DefinedTerm, which is the page's ``mainEntity``. Addresses are absolu
 (SITE_URL); times are ``machine_time`` strings.
 """
 
+import json
+
 from django.conf import settings
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from glossary_site.machine_time import machine_datetime
 from glossary_site.public_address import absolute
@@ -16,6 +19,14 @@ from terms.share_images import SIZE, share_image_url
 CONTEXT = "https://schema.org"
 # What the search box is given; the SearchAction's URL template names it.
 SEARCH_TERM = "search_term_string"
+# Inside a script element nothing may close it or open a comment: <, > and & as JSON escapes.
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def script_element(data: dict) -> SafeString:
+    """``data`` as a JSON-LD script element, escaped so no text in it can end the element."""
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
 
 
 def website() -> dict:

@@ -122,7 +122,7 @@ class TermIndexView(CountedListMixin, ListView):
             last_entry=entries[-1] if entries else None,
             structured_data=until_content_changes(
                 f"az:{self.letter}:{context['page_obj'].number}:structured-data",
-                lambda: structured_data.term_set_page(entries),
+                lambda: structured_data.script_element(structured_data.term_set_page(entries)),
             ),
             letter=self.letter,
             requested_letter=self.requested,
@@ -198,7 +198,7 @@ class TermDetailView(LiveTermsMixin, DetailView):
             return None
         return {
             "term": term,
-            "structured_data": structured_data.term_page(term),
+            "structured_data": structured_data.script_element(structured_data.term_page(term)),
             **term_page_context(
                 term,
                 term_id=term.term_id,

@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import OperationalError
 from django.test import Client
 from django.test.signals import template_rendered
@@ -101,6 +102,25 @@ def test_html_json_and_xml_are_compressed_for_clients_that_ask(client, glossary,
     assert response["Content-Encoding"] == "gzip"
     assert gzip.decompress(response.content) == plain
     assert len(response.content) < len(plain)
+
+
+def test_a_stored_page_is_compressed_harder_than_one_made_for_a_single_answer(
+    client, settings, page_cache
+):
+    """Made once and sent many times, a stored page is squeezed (GZIP_LEVEL_STORED); a page
+    made for one answer takes the quickest level. Both are the same page once unpacked."""
+    # A long page, so the levels differ: many live terms on one category page.
+    category = CategoryFactory(slug="long", name="Long")
+    TermFactory.create_batch(40, category=category)
+    url = "/categories/long/"
+
+    stored = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    cache.clear()
+    settings.PAGE_CACHE_SECONDS = 0
+    made_once = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+
+    assert gzip.decompress(stored.content) == gzip.decompress(made_once.content)
+    assert len(stored.content) < len(made_once.content)
 
 
 def test_a_stored_page_is_served_without_queries_or_templates(

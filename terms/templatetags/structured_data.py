@@ -7,23 +7,19 @@
 the site's default picture without a publication.
 """
 
-import json
-
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 
 from glossary_site.page_cache import until_content_changes
 from terms import share_images, structured_data
 
 register = template.Library()
 
-ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
 
 @register.simple_tag
 def ld_json(data) -> str:
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+    """A script element made once (a view keeps it with its page) is shown as it is."""
+    return data if isinstance(data, SafeString) else structured_data.script_element(data)
 
 
 @register.simple_tag
