@@ -74,27 +74,45 @@ def stale_terms(today: date | None = None, *, terms=None):
     )
 
 
-def _linked_from_live_terms():
-    """A condition on terms: some other live term's published text or curated related terms
-    lead to it."""
-    live = Publication.objects.live()
-    linked = PublicationLink.objects.filter(
-        target=OuterRef("pk"), publication__in=live.values("pk")
-    ).exclude(publication__term=OuterRef("pk"))
-    related = RelatedTerm.objects.filter(
-        related=OuterRef("pk"), term__in=live.values("term_id")
-    ).exclude(term=OuterRef("pk"))
-    return Exists(linked) | Exists(related)
+def _is_live(term_field: str) -> Exists:
+    """A condition: the term in ``term_field`` (of the outer row) is live now. One probe of
+    the publications' (term, go_live_at, live_until) index a row, whatever the number of live
+    terms; unlike ``NOT IN (live term ids)``, whose hashed list of every live term stops
+    fitting in the database's working memory as the glossary grows."""
+    return Exists(Publication.objects.live().filter(term=OuterRef(term_field)))
+
+
+def _links_from_other_live_terms() -> Exists:
+    """A condition on terms: another live term's published text links to it."""
+    return Exists(
+        PublicationLink.objects.filter(
+            target=OuterRef("pk"), publication__in=Publication.objects.live().values("pk")
+        ).exclude(publication__term=OuterRef("pk"))
+    )
+
+
+def _related_to_other_live_terms() -> Exists:
+    """A condition on terms: another live term lists it among its related terms."""
+    return Exists(
+        RelatedTerm.objects.filter(
+            related=OuterRef("pk"), term__in=Publication.objects.live().values("term_id")
+        ).exclude(term=OuterRef("pk"))
+    )
 
 
 def orphan_terms(*, terms=None):
     """Live terms nothing else live links to, by title; each row carries ``live_tags``, its
-    live publication's tags, for ``link_suggestions``."""
+    live publication's tags, for ``link_suggestions``.
+
+    The two conditions are separate ``NOT EXISTS`` (not ``NOT (EXISTS … OR EXISTS …)``), which
+    the database answers as anti-joins, a pass over each table rather than probes for each
+    live term."""
     live_tags = Publication.objects.live().filter(term=OuterRef("pk")).values("tag_list")[:1]
     return (
         _base(terms)
         .live()
-        .exclude(_linked_from_live_terms())
+        .exclude(_links_from_other_live_terms())
+        .exclude(_related_to_other_live_terms())
         .annotate(live_tags=Subquery(live_tags, output_field=JSONField()))
         .order_by("title")
     )
@@ -136,26 +154,32 @@ def unresolved_links():
 def dead_links():
     """Links in live terms' published text to terms readers cannot see now (drafts,
     scheduled or withdrawn terms: the link reads as plain text), by source title."""
-    live = Publication.objects.live()
     return (
-        PublicationLink.objects.filter(publication__in=live)
-        .exclude(target__in=live.values("term_id"))
+        dead_link_rows()
+        .filter(publication__in=Publication.objects.live())
         .select_related("publication", "target")
         .order_by("publication__title", "target__title")
     )
 
 
+def dead_link_rows():
+    """Publication links whose target readers cannot see now (whatever the publication)."""
+    return PublicationLink.objects.exclude(_is_live("target"))
+
+
 def terms_with_broken_links(*, terms=None):
     """Terms (not archived) with an unresolved wiki link in the working copy or a dead link
-    in their live text, by title."""
+    in their live text, by title.
+
+    Found from the links, not term by term: the terms are those among the few sources of
+    such links (``pk IN (… UNION …)``), so the count reads the links and a handful of terms
+    rather than every term."""
     live = Publication.objects.live()
-    dead = PublicationLink.objects.filter(
-        publication__term=OuterRef("pk"), publication__in=live
-    ).exclude(target__in=live.values("term_id"))
-    unresolved = WikiLink.objects.filter(source=OuterRef("pk"), target=None)
+    dead = dead_link_rows().filter(publication__in=live.values("pk")).values("publication__term")
+    unresolved = WikiLink.objects.filter(target=None).values("source")
     return (
         _base(terms)
         .exclude(status=Term.Status.ARCHIVED)
-        .filter(Exists(dead) | Exists(unresolved))
+        .filter(pk__in=dead.union(unresolved))
         .order_by("title")
     )

@@ -22,7 +22,6 @@ from terms.models import (
     IncompleteTerm,
     OrphanTerm,
     Publication,
-    PublicationLink,
     StaleTerm,
     WikiLink,
 )
@@ -137,9 +136,7 @@ class BrokenLinkTermAdmin(HealthReportAdmin):
 
     def get_queryset(self, request):
         live = Publication.objects.live()
-        dead = PublicationLink.objects.exclude(target__in=live.values("term_id")).select_related(
-            "target"
-        )
+        dead = health.dead_link_rows().select_related("target")
         # For the rows of one page only: three queries, however many rows.
         return health.terms_with_broken_links(terms=super().get_queryset(request)).prefetch_related(
             Prefetch(

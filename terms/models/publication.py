@@ -181,6 +181,12 @@ class Publication(models.Model):
                 fields=["category", "go_live_at", "live_until"], name="terms_pub_category_live"
             ),
             models.Index(fields=["id", "go_live_at", "live_until"], name="terms_pub_id_live"),
+            # Which terms are live (``Term.objects.live()``, the editors' health counts), and
+            # whether one term is, from the index alone.
+            models.Index(fields=["term", "go_live_at", "live_until"], name="terms_pub_term_live"),
+            # The newest first in the default order (go-live time, then id), read from the
+            # index even when many share a go-live time (an import published at once).
+            models.Index(fields=["go_live_at", "id"], name="terms_pub_golive_id"),
         ]
         constraints = [
             models.CheckConstraint(

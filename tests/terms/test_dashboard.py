@@ -1,5 +1,6 @@
 """The admin home: each role's dashboard, what its panels say, and what they cost."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from django.utils import timezone
 from subscriptions.models import Subscriber
 from terms import workflow
 from terms.models import Term
-from tests.factories import CategoryFactory, TermFactory, UserFactory, edit
+from tests.factories import CategoryFactory, TermFactory, UserFactory, edit, publish, unpublish
 from tests.hostile import MARKUP, read_html
 from tests.pages import queries_for
 
@@ -26,9 +27,17 @@ def card(html: str, key: str) -> str:
 
 
 def panels_of(html: str) -> set[str]:
-    import re
-
     return set(re.findall(r'<article class="desk-card[^"]*" id="panel-([a-z-]+)"', html))
+
+
+def counts(client, *keys: str) -> dict[str, int]:
+    """The headline number of each named card, as a fresh load of the dashboard shows it."""
+    html = client.get(DASHBOARD).content.decode()
+    found = {}
+    for key in keys:
+        match = re.search(r'<span class="desk-count">(\d+)</span>', card(html, key))
+        found[key] = int(match.group(1))
+    return found
 
 
 def draft_by(user, title, **kwargs) -> Term:
@@ -262,3 +271,26 @@ def test_a_draft_edited_by_a_writer_counts_as_theirs(client, writer, editor):
     edit(live, status=Term.Status.DRAFT)
     client.force_login(writer)
     assert "Shared term" in card(client.get(DASHBOARD).content.decode(), "my-drafts")
+
+
+def test_publishing_and_unpublishing_show_in_the_health_counts_on_the_next_load(client, editor):
+    elsewhere = TermFactory(title="Elsewhere")
+    spoke = TermFactory(title="Spoke", related=[elsewhere], tags=["x"])
+    TermFactory(title="Other spoke")
+    hub = TermFactory(title="Hub", definition="See [[Spoke]] and [[Other spoke]].")
+    client.force_login(editor)
+    cards = ("orphans", "broken-links", "incomplete")
+    # Nothing leads to Hub; the rest but Spoke lack related terms and tags.
+    assert counts(client, *cards) == {"orphans": 1, "broken-links": 0, "incomplete": 3}
+
+    # Hub's live text now links to a term readers cannot see, and nothing live leads to
+    # Elsewhere (Spoke listed it as related).
+    unpublish(spoke)
+    assert counts(client, *cards) == {"orphans": 2, "broken-links": 1, "incomplete": 3}
+
+    publish(spoke)
+    assert counts(client, *cards) == {"orphans": 1, "broken-links": 0, "incomplete": 3}
+
+    # Nothing live leads to either spoke any more; Hub is no longer a live term to report.
+    unpublish(hub)
+    assert counts(client, *cards) == {"orphans": 2, "broken-links": 0, "incomplete": 2}
