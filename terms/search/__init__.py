@@ -43,7 +43,8 @@ def backend():
 class SearchResults:
     """A lazily ranked, sliceable list of hits, for Django's Paginator.
 
-    At most MAX_CANDIDATES hits are listed; ``has_more`` tells when more terms matched;
+    At most MAX_CANDIDATES hits are listed (a comparison: COMPARISON_SIDE_LIMIT for each of
+    its terms); ``has_more`` tells when more terms matched;
     ``corrected`` is the query as spelling correction read it, when that found the first
     result ("" otherwise, and always with ``as_typed``).
     """
@@ -66,7 +67,8 @@ class SearchResults:
                 else Ranking()
             )
             ids = self._ranking.ids
-            self._ids, self._more = ids[:MAX_CANDIDATES], len(ids) > MAX_CANDIDATES
+            self._ids = ids[:MAX_CANDIDATES]
+            self._more = len(ids) > MAX_CANDIDATES or self._ranking.more
         return self._ranking
 
     def ranked_ids(self) -> list[int]:

@@ -17,6 +17,10 @@ __all__ = ["MAX_TOKENS", "TOKEN", "Ranking", "ranked", "tokens"]
 # (stemmed: "LLMs" finds the alias "LLM"); words anywhere in the text; a near spelling.
 EXACT, PREFIX, NAMES, TEXT, FUZZY = 0, 1, 2, 3, 4
 MAX_CANDIDATES = 500
+# A comparison ("X vs Y") is about two terms: each side lists at most this many matches, its
+# best (the named term comes first by a long way), and the list says more matched. Ranking
+# every full-text match of both sides' words would cost two whole searches.
+COMPARISON_SIDE_LIMIT = 50
 
 
 def singulars(key: str) -> set[str]:
@@ -53,49 +57,44 @@ def name_matches(subject: str, live, *, prefixes: bool = True, also_exact: str =
     or pluralised), or starts with it.
 
     Returns ``{publication id: tier}``, ``{publication id: matched alias}`` and
-    ``{publication id: lowercased title}``. Names are matched first (indexed), and only the
-    few rows found are checked for being live. ``also_exact``: one more name counted as exact
-    (the query as typed, for a term whose title is itself a question).
+    ``{publication id: lowercased title}``, from one query: names are matched by their
+    indexes, and only the few rows found are checked for being live (in the same query).
+    ``also_exact``: one more name counted as exact (the query as typed, for a term whose
+    title is itself a question).
     """
     exact = exact_keys(subject) | ({also_exact.lower()} if also_exact else set())
     by_name = Q(key__in=exact)
     if prefixes:
         for prefix in name_keys(subject):
             by_name |= Q(key__startswith=prefix)
-    # Titles and aliases in one round trip: (publication id, lowercased name, alias or "").
+    # Titles and aliases in one round trip: (publication id, lowercased name, alias or "",
+    # lowercased title).
     title_rows = (
-        Publication.objects.annotate(key=Lower("title"), alias=Value("", CharField()))
+        live.annotate(key=Lower("title"), alias=Value("", CharField()), title_key=Lower("title"))
         .filter(by_name)
-        .values_list("pk", "key", "alias")
+        .values_list("pk", "key", "alias", "title_key")
         .order_by()
     )
     alias_rows = (
-        PublicationAlias.objects.annotate(key=Lower("name"))
-        .filter(by_name)
-        .values_list("publication_id", "key", "name")
+        PublicationAlias.objects.annotate(key=Lower("name"), title_key=Lower("publication__title"))
+        .filter(by_name, publication__in=live.values("pk"))
+        .values_list("publication_id", "key", "name", "title_key")
         .order_by()
     )
     rows = list(title_rows.union(alias_rows, all=True)[: MAX_CANDIDATES * 2])
-    titles = [(pk, name_key) for pk, name_key, alias in rows if not alias]
-    alias_rows = [(pk, alias, name_key) for pk, name_key, alias in rows if alias]
-    candidates = {pk for pk, _ in titles} | {pk for pk, _, _ in alias_rows}
-    if not candidates:
-        return {}, {}, {}
-    live_titles = {
-        pk: title.lower() for pk, title in live.filter(pk__in=candidates).values_list("pk", "title")
-    }
-    live_ids = live_titles.keys()
     tiers: dict[int, int] = {}
     aliases: dict[int, str] = {}
-    for pk, title_key in titles:
-        if pk in live_ids:
-            tiers[pk] = EXACT if title_key in exact else PREFIX
-    for pk, name, alias_key in alias_rows:
-        tier = EXACT if alias_key in exact else PREFIX
-        if pk in live_ids and tier < tiers.get(pk, FUZZY + 1):
+    titles: dict[int, str] = {}
+    # Titles first: a publication found by its title and an alias alike is ranked by the
+    # better of the two, and by its title when they tie.
+    for pk, name_key, alias, title_key in sorted(rows, key=lambda row: bool(row[2])):
+        titles[pk] = title_key
+        tier = EXACT if name_key in exact else PREFIX
+        if tier < tiers.get(pk, FUZZY + 1):
             tiers[pk] = tier
-            aliases[pk] = name
-    return tiers, aliases, live_titles
+            if alias:
+                aliases[pk] = alias
+    return tiers, aliases, titles
 
 
 def order(
@@ -117,13 +116,15 @@ FUZZY_WHEN_FEWER_THAN = 8
 @dataclass
 class Ranking:
     """Publication ids, best first; the alias each name match matched; the words results
-    highlight; and, when a spelling correction found the first result, the query as
-    corrected ("" otherwise)."""
+    highlight; when a spelling correction found the first result, the query as corrected
+    ("" otherwise); and whether more terms matched than ``ids`` holds although it is shorter
+    than the limit asked for (a comparison's sides are cut at COMPARISON_SIDE_LIMIT)."""
 
     ids: list[int] = field(default_factory=list)
     aliases: dict[int, str] = field(default_factory=dict)
     words: list[str] = field(default_factory=list)
     corrected: str = ""
+    more: bool = False
 
 
 @dataclass
@@ -194,7 +195,8 @@ def ranked(
     """Live publications for ``query``, best first (see ``Ranking``).
 
     The query is first understood (``understanding.understand``): a question is ranked by
-    its subject, a comparison by both subjects, the best match of each first. ``engine`` is
+    its subject, a comparison by both subjects, the best match of each first (at most
+    COMPARISON_SIDE_LIMIT of each, ``more`` telling when a side had more). ``engine`` is
     a backend module providing ``name_word_matches`` and ``text_matches`` (both ``(words,
     live, limit)``) and ``fuzzy(options, live)``, each returning (publication id, score,
     title) for live publications. ``whole_text=False`` (type-ahead) looks at names only;
@@ -202,17 +204,24 @@ def ranked(
     """
     understood = understand(query)
     subjects = understood.subjects
+    # One more than a side lists, to learn whether it had more.
+    per_subject = limit if len(subjects) == 1 else min(limit, COMPARISON_SIDE_LIMIT + 1)
     found = [
         _rank_subject(
             engine,
             subject,
-            limit,
+            per_subject,
             whole_text=whole_text,
             correct=correct,
             also_exact=query if len(subjects) == 1 else "",
         )
         for subject in subjects
     ]
+    more = False
+    if len(found) > 1:
+        for part in found:
+            more |= len(part.ids) > COMPARISON_SIDE_LIMIT
+            part.ids = part.ids[:COMPARISON_SIDE_LIMIT]
     aliases: dict[int, str] = {}
     corrections: dict[str, str] = {}
     for part in found:
@@ -231,4 +240,5 @@ def ranked(
         aliases=aliases,
         words=understood.words,
         corrected=_corrected(query, corrections),
+        more=more,
     )

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from terms import search
 from terms.models import Term
+from terms.search import ranking
 from tests.factories import TermFactory, edit, publish, unpublish
 from tests.pages import queries_for
 
@@ -151,6 +152,15 @@ def test_only_live_terms_are_found_or_suggested(client):
     assert titles("zeta") == ["Zeta live"]
     suggestions = client.get(reverse("terms:suggest"), {"q": "zet"}).json()["results"]
     assert [item["title"] for item in suggestions] == ["Zeta live"]
+
+
+def test_an_alias_of_a_term_no_longer_live_finds_nothing(client):
+    unpublish(TermFactory(title="Old machine", aliases=["Zeta engine"]))
+    TermFactory(title="Zeta engine room", aliases=["ZER"])
+
+    assert titles("zeta engine") == ["Zeta engine room"]
+    suggestions = client.get(reverse("terms:suggest"), {"q": "zeta eng"}).json()["results"]
+    assert [(item["title"], item["alias"]) for item in suggestions] == [("Zeta engine room", None)]
 
 
 def test_a_new_publication_replaces_the_old_one_in_results(corpus):
@@ -328,3 +338,68 @@ def test_search_and_suggest_query_counts_do_not_grow_with_the_hits(client, url):
 
     # Fewer, if anything: with enough name matches the later tiers are not consulted.
     assert queries_for(client, reverse(url), {"q": "neural"}) <= few
+
+
+def test_a_comparison_lists_the_best_few_of_each_side_and_says_more_matched(client, monkeypatch):
+    """Each side of "X vs Y" ranks a few matches, not every full-text match of its words."""
+    monkeypatch.setattr(ranking, "COMPARISON_SIDE_LIMIT", 3)
+    asked = []
+    engine = search.backend()
+    text_matches = engine.text_matches
+
+    def counting_text_matches(query, live, limit):
+        asked.append(limit)
+        return text_matches(query, live, limit)
+
+    monkeypatch.setattr(engine, "text_matches", counting_text_matches)
+    TermFactory(title="Pruning", summary="Cutting weights away.")
+    TermFactory(title="Distillation", summary="A small model taught by a large one.")
+    for n in range(6):
+        TermFactory(title=f"Note {n:02}", definition="A note on pruning.")
+        TermFactory(title=f"Memo {n:02}", definition="A memo on distillation.")
+
+    found = search.search("pruning vs distillation")
+
+    assert [hit.publication.title for hit in found[:2]] == ["Pruning", "Distillation"]
+    assert found.count() == 6
+    assert found.has_more
+    # One more than a side lists, to learn that it had more; a plain search asks for a page.
+    assert asked == [4, 4]
+    assert summary_line(client, "pruning vs distillation").startswith("More than 6 terms match")
+    asked.clear()
+    assert search.search("pruning").count() == 7
+    assert asked == [search.MAX_CANDIDATES + 1]
+
+
+def test_a_comparison_with_few_matches_lists_them_all(client):
+    TermFactory(title="Pruning", summary="Cutting weights away.")
+    TermFactory(title="Distillation", summary="A small model taught by a large one.")
+    TermFactory(title="Compression", definition="Pruning and distillation both shrink models.")
+
+    found = search.search("pruning vs distillation")
+
+    assert [hit.publication.title for hit in found[:3]] == [
+        "Pruning",
+        "Distillation",
+        "Compression",
+    ]
+    assert not found.has_more
+    assert summary_line(client, "pruning vs distillation") == (
+        "3 results for “pruning vs distillation”."
+    )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite looks up each word")
+def test_type_ahead_looks_up_every_misspelt_word_in_one_query(client):
+    TermFactory(title="Large language model", aliases=["LLM"])
+    TermFactory(title="Language game")
+    url = reverse("terms:suggest")
+
+    one = queries_for(client, url, {"q": "langauge"})
+    three = queries_for(client, url, {"q": "larje langauge modle"})
+
+    assert three == one
+    titles = [
+        item["title"] for item in client.get(url, {"q": "larje langauge modle"}).json()["results"]
+    ]
+    assert titles[:1] == ["Large language model"]
