@@ -57,44 +57,49 @@ def name_matches(subject: str, live, *, prefixes: bool = True, also_exact: str =
     or pluralised), or starts with it.
 
     Returns ``{publication id: tier}``, ``{publication id: matched alias}`` and
-    ``{publication id: lowercased title}``, from one query: names are matched by their
-    indexes, and only the few rows found are checked for being live (in the same query).
-    ``also_exact``: one more name counted as exact (the query as typed, for a term whose
-    title is itself a question).
+    ``{publication id: lowercased title}``. Names are matched first (indexed), and only the
+    few rows found are checked for being live. ``also_exact``: one more name counted as exact
+    (the query as typed, for a term whose title is itself a question).
     """
     exact = exact_keys(subject) | ({also_exact.lower()} if also_exact else set())
     by_name = Q(key__in=exact)
     if prefixes:
         for prefix in name_keys(subject):
             by_name |= Q(key__startswith=prefix)
-    # Titles and aliases in one round trip: (publication id, lowercased name, alias or "",
-    # lowercased title).
+    # Titles and aliases in one round trip: (publication id, lowercased name, alias or "").
     title_rows = (
-        live.annotate(key=Lower("title"), alias=Value("", CharField()), title_key=Lower("title"))
+        Publication.objects.annotate(key=Lower("title"), alias=Value("", CharField()))
         .filter(by_name)
-        .values_list("pk", "key", "alias", "title_key")
+        .values_list("pk", "key", "alias")
         .order_by()
     )
     alias_rows = (
-        PublicationAlias.objects.annotate(key=Lower("name"), title_key=Lower("publication__title"))
-        .filter(by_name, publication__in=live.values("pk"))
-        .values_list("publication_id", "key", "name", "title_key")
+        PublicationAlias.objects.annotate(key=Lower("name"))
+        .filter(by_name)
+        .values_list("publication_id", "key", "name")
         .order_by()
     )
     rows = list(title_rows.union(alias_rows, all=True)[: MAX_CANDIDATES * 2])
+    titles = [(pk, name_key) for pk, name_key, alias in rows if not alias]
+    alias_rows = [(pk, alias, name_key) for pk, name_key, alias in rows if alias]
+    candidates = {pk for pk, _ in titles} | {pk for pk, _, _ in alias_rows}
+    if not candidates:
+        return {}, {}, {}
+    live_titles = {
+        pk: title.lower() for pk, title in live.filter(pk__in=candidates).values_list("pk", "title")
+    }
+    live_ids = live_titles.keys()
     tiers: dict[int, int] = {}
     aliases: dict[int, str] = {}
-    titles: dict[int, str] = {}
-    # Titles first: a publication found by its title and an alias alike is ranked by the
-    # better of the two, and by its title when they tie.
-    for pk, name_key, alias, title_key in sorted(rows, key=lambda row: bool(row[2])):
-        titles[pk] = title_key
-        tier = EXACT if name_key in exact else PREFIX
-        if tier < tiers.get(pk, FUZZY + 1):
+    for pk, title_key in titles:
+        if pk in live_ids:
+            tiers[pk] = EXACT if title_key in exact else PREFIX
+    for pk, name, alias_key in alias_rows:
+        tier = EXACT if alias_key in exact else PREFIX
+        if pk in live_ids and tier < tiers.get(pk, FUZZY + 1):
             tiers[pk] = tier
-            if alias:
-                aliases[pk] = alias
-    return tiers, aliases, titles
+            aliases[pk] = name
+    return tiers, aliases, live_titles
 
 
 def order(

@@ -5,7 +5,6 @@ import difflib
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
-from django.db.models import CharField, Value
 
 from terms.models import Publication, SearchWord
 from terms.search.words import tokens
@@ -42,33 +41,21 @@ def corrections(word: str) -> list[str]:
     if len(word) <= MIN_LENGTH:
         return [word]
     if connection.vendor == "postgresql":
-        return _closest(word, _nearest([word])[word])
-    if SearchWord.objects.filter(word=word).exists():
-        return [word]
-    return _closest(word, SearchWord.objects.values_list("word", flat=True))
-
-
-def _closest(word: str, known) -> list[str]:
-    if known[:1] == [word]:
-        return [word]
+        # One query: "%" (pg_trgm's threshold, index-assisted) narrows to a few words, and
+        # the word itself, if known, comes first with a similarity of 1.
+        known = list(
+            SearchWord.objects.filter(word__trigram_similar=word)
+            .annotate(similarity=TrigramSimilarity("word", word))
+            .order_by("-similarity", "word")
+            .values_list("word", flat=True)[:NEAREST]
+        )
+        if known[:1] == [word]:
+            return [word]
+    else:
+        if SearchWord.objects.filter(word=word).exists():
+            return [word]
+        known = SearchWord.objects.values_list("word", flat=True)
     return difflib.get_close_matches(word, known, n=PER_WORD, cutoff=CUTOFF)
-
-
-def _nearest(words: list[str]) -> dict[str, list[str]]:
-    """PostgreSQL: for each of ``words``, the NEAREST known words by trigrams, most alike
-    first (the word itself, if known, with a similarity of 1), all in one query: "%"
-    (pg_trgm's threshold, index-assisted) narrows each to a few."""
-    nearest = [
-        SearchWord.objects.filter(word__trigram_similar=word)
-        .annotate(asked=Value(word, output_field=CharField()))
-        .order_by(TrigramSimilarity("word", word).desc(), "word")
-        .values_list("asked", "word")[:NEAREST]
-        for word in words
-    ]
-    found: dict[str, list[str]] = {word: [] for word in words}
-    for asked, known in nearest[0].union(*nearest[1:], all=True):
-        found[asked].append(known)
-    return found
 
 
 # Type-ahead: a word being typed is compared with the beginnings of known words of about its
@@ -130,35 +117,21 @@ def prefix_corrections(word: str) -> list[str]:
 def alternatives(words: list[str], *, last_is_prefix: bool = True) -> list[list[str]] | None:
     """For each word, the word and its corrections; None when nothing was corrected.
 
-    Words already known (used in some title or alias) are not corrected. On PostgreSQL one
-    query looks every word up; on SQLite, one finds the known words and each unknown word
-    costs one more (a one-word query, one query in all). The last word, which may still be
-    being typed, is also compared with the beginnings of known words when nothing whole is
-    close (``last_is_prefix``: one more query).
+    Words already known (used in some title or alias) are found in one query and not
+    corrected; each unknown word costs one more (a one-word query, one query in all). The
+    last word, which may still be being typed, is also compared with the beginnings of known
+    words when nothing whole is close (``last_is_prefix``: one more query).
     """
     words = words[:MAX_WORDS]
-    if connection.vendor == "postgresql":
-        # Every word's nearest known words in one query: it answers both questions (known?
-        # close to what?). Words of MIN_LENGTH letters or fewer are never corrected.
-        long_words = [word for word in words if len(word) > MIN_LENGTH]
-        nearest = _nearest(long_words) if long_words else {}
-
-        def found_for(word: str) -> list[str]:
-            return [word] if len(word) <= MIN_LENGTH else _closest(word, nearest[word])
-    else:
-        # One word: its own lookup answers both questions.
-        known = (
-            set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
-            if len(words) > 1
-            else set()
-        )
-
-        def found_for(word: str) -> list[str]:
-            return [word] if word in known else corrections(word)
-
+    # One word: its own lookup answers both questions (known? close to what?).
+    known = (
+        set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+        if len(words) > 1
+        else set()
+    )
     options = []
     for position, word in enumerate(words):
-        found = found_for(word)
+        found = [word] if word in known else corrections(word)
         if not found and last_is_prefix and position == len(words) - 1:
             found = prefix_corrections(word)
         options.append([word] if found == [word] else [word, *found])
