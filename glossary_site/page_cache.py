@@ -148,9 +148,11 @@ def _current(kept, generation, moment: float) -> bool:
 
 
 class _Remembered:
-    """The most recently used kept values of this process, least recently used dropped."""
+    """What this process used most recently, least recently used dropped past the number the
+    setting named ``size_setting`` allows."""
 
-    def __init__(self):
+    def __init__(self, size_setting: str):
+        self._size_setting = size_setting
         self._items = OrderedDict()
         self._lock = threading.Lock()
 
@@ -165,7 +167,7 @@ class _Remembered:
         with self._lock:
             self._items[key] = kept
             self._items.move_to_end(key)
-            while len(self._items) > settings.PAGE_CACHE_DATA_LOCAL:
+            while len(self._items) > getattr(settings, self._size_setting):
                 self._items.popitem(last=False)
 
     def clear(self) -> None:
@@ -173,7 +175,11 @@ class _Remembered:
             self._items.clear()
 
 
-_remembered = _Remembered()
+_remembered = _Remembered("PAGE_CACHE_DATA_LOCAL")
+# Stored pages this process served or made most recently, served again while the content
+# generation read on each request is still theirs: a hit then reads two small values from the
+# cache, not the page.
+_remembered_pages = _Remembered("PAGE_CACHE_LOCAL")
 _NOT_READ = object()
 # The content generation read at the start of the reader page being made, if any.
 _request_state: ContextVar["State | None"] = ContextVar("page_cache_state", default=None)
@@ -193,12 +199,11 @@ class PageCacheMiddleware:
             return self.get_response(request)
         anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
         storing = settings.PAGE_CACHE_SECONDS > 0
-        state = entry = None
-        storable = False
+        state = entry = key = None
         reader = _is_reader_page(get_urlconf(), request.path_info)
         if anonymous and reader and _cache_is_shared():
-            storable = _storable(request)
-            state, entry = _lookup(request, with_page=storable)
+            key = _page_key(request) if _storable(request) else None
+            state, entry = _lookup(key)
             if entry is not None and entry.fresh(state.generation):
                 # With the page cache off, what is kept is the page's validators only: enough
                 # to answer a conditional request without making the page.
@@ -229,17 +234,17 @@ class PageCacheMiddleware:
             return response
         if response.status_code != 200 or response.streaming:
             return response
-        storing = storing and storable and state is not None
+        storing = storing and key is not None and state is not None
         level = GZIP_LEVEL_STORED if storing else GZIP_LEVEL_ONCE
         if state is None:
             made = Entry.of(response, None, valid_until, level)
         else:
             made = Entry.of(response, state.generation, valid_until, level)
-            if storable and _before(time.time(), made.valid_until):
+            if key is not None and _before(time.time(), made.valid_until):
                 if storing:
-                    made.save(_page_key(request))
+                    made.save(key)
                 elif entry is None:  # Validators only, once per page and generation.
-                    made.save(_page_key(request), with_body=False)
+                    made.save(key, with_body=False)
         return made.response(request)
 
 
@@ -269,17 +274,11 @@ class Entry:
     def save(self, key: str, *, with_body: bool = True) -> None:
         """Store the page; ``with_body=False``: only what a 304 needs (ETag and headers)."""
         longest = settings.PAGE_CACHE_SECONDS if with_body else 86400
-        cache.set(
-            key,
-            (
-                self.generation,
-                self.valid_until,
-                self.etag,
-                self.headers,
-                self.body if with_body else None,
-            ),
-            timeout=_timeout(self.valid_until, longest),
-        )
+        body = self.body if with_body else None
+        stored = (self.generation, self.valid_until, self.etag, self.headers, body)
+        cache.set(key, stored, timeout=_timeout(self.valid_until, longest))
+        if _cache_is_shared():  # Kept here only if every process can see it was made.
+            _remembered_pages.put(key, Entry(*stored))
 
     def response(self, request) -> HttpResponse:
         # Every stored page served runs this: request.META, not request.headers (which copies
@@ -323,15 +322,30 @@ class State:
         return record[1]
 
 
-def _lookup(request, *, with_page: bool):
-    """The state and the stored page, in one cache read."""
-    key = _page_key(request)
-    found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, *([key] if with_page else [])])
+def _lookup(key: str | None):
+    """The state and the page stored under ``key`` (None: a page that is not stored), in one
+    cache read; when this process remembers the page, the read leaves the page out, and the
+    one remembered is served while it is still of the generation read."""
+    remembered = _remembered_pages.get(key) if key is not None else None
+    keys = [GENERATION_KEY, NEXT_CHANGE_KEY]
+    if key is not None and remembered is None:
+        keys.append(key)
+    found = cache.get_many(keys)
     generation = _generation(found)
     if generation is None:
         return None, None
+    state = State(generation, found.get(NEXT_CHANGE_KEY))
+    if key is None:
+        return state, None
+    if remembered is not None:
+        if remembered.fresh(generation):
+            return state, remembered
+        found[key] = cache.get(key)  # Content changed since: another process may have made it.
     stored = found.get(key)
-    return State(generation, found.get(NEXT_CHANGE_KEY)), Entry(*stored) if stored else None
+    entry = Entry(*stored) if stored else None
+    if entry is not None and entry.fresh(generation) and _cache_is_shared():
+        _remembered_pages.put(key, entry)
+    return state, entry
 
 
 @functools.lru_cache(maxsize=4096)

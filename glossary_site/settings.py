@@ -229,6 +229,9 @@ PAGE_CACHE_DATA = env_bool("PAGE_CACHE_DATA", default=bool(REDIS_URL) and not DE
 # How many of those values each process also remembers in its own memory (most recently used),
 # checked against the content generation every request reads anyway: no cache read for them.
 PAGE_CACHE_DATA_LOCAL = int(os.environ.get("PAGE_CACHE_DATA_LOCAL", "2000"))
+# How many stored pages each process also keeps in its own memory (most recently used; a few
+# KB each, gzipped), served while the content generation read on each request is theirs.
+PAGE_CACHE_LOCAL = int(os.environ.get("PAGE_CACHE_LOCAL", "500"))
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
 HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "300"))
 HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "60"))

@@ -15,7 +15,7 @@ from glossary_site.cache import ResilientRedisCache
 from glossary_site.page_cache import GENERATION_KEY
 from subscriptions.call_to_action import CACHE_KEY
 from subscriptions.models import SignupCopy, Subscriber
-from tests.factories import TermFactory, edit, publish
+from tests.factories import TermFactory, edit, publish, unpublish
 from tests.real_servers import PrivateRedis, TcpProxy
 from tests.subscriptions.conftest import SAME_ORIGIN
 
@@ -198,6 +198,23 @@ def test_pages_are_made_as_usual_and_never_stored_locally_while_redis_is_down(
     page = client.get(term.get_absolute_url())
     assert page.status_code == 200
     assert b"After" in page.content
+
+
+def test_a_page_this_process_kept_is_not_served_while_redis_is_down(
+    redis_cache, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 3600
+    term = TermFactory(title="Withdrawn soon")
+    client = Client(raise_request_exception=False)
+    for _ in range(2):  # Stored in Redis, and kept in this process's memory.
+        assert client.get(term.get_absolute_url()).status_code == 200
+    redis_cache.stop()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        unpublish(term)  # No process can hear of it while Redis is down ...
+
+    # ... so no process serves what it kept: the page is made, and says the term is gone.
+    assert client.get(term.get_absolute_url()).status_code == 410
 
 
 def fill_up(url: str) -> None:

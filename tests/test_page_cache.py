@@ -13,7 +13,13 @@ from django.test import Client
 from django.test.signals import template_rendered
 from django.utils import timezone
 
-from glossary_site.page_cache import content_changed, until_content_changes
+from glossary_site.page_cache import (
+    GENERATION_KEY,
+    NEXT_CHANGE_KEY,
+    _Remembered,
+    content_changed,
+    until_content_changes,
+)
 from subscriptions.models import SignupCopy
 from tests.factories import CategoryFactory, TermFactory, UserFactory, edit, publish, unpublish
 from tests.real_servers import PrivateRedis, Site, database_url, manage
@@ -137,6 +143,80 @@ def test_a_stored_page_is_served_without_queries_or_templates(
     assert again.content == first.content
     assert not_modified.status_code == 304
     assert rendered == []
+
+
+def cache_reads(client, url: str) -> list[str]:
+    """The cache keys the site reads while ``client`` gets ``url`` (a ``get_many`` that the
+    cache backend answers with ``get``s counts once)."""
+    keys = []
+    get_many, get = cache.get_many, cache.get
+    inside = []
+
+    def reading_many(names, *args, **kwargs):
+        keys.extend(names)
+        inside.append(True)
+        try:
+            return get_many(names, *args, **kwargs)
+        finally:
+            inside.pop()
+
+    def reading(name, *args, **kwargs):
+        if not inside:
+            keys.append(name)
+        return get(name, *args, **kwargs)
+
+    with (
+        mock.patch.object(cache, "get_many", reading_many),
+        mock.patch.object(cache, "get", reading),
+    ):
+        response = client.get(url)
+    assert response.status_code == 200
+    return keys
+
+
+def test_a_page_this_process_served_is_served_again_without_reading_it_from_the_cache(
+    client, glossary, page_cache, rendered
+):
+    first = client.get("/terms/entry/", HTTP_ACCEPT_ENCODING="gzip")
+    rendered.clear()
+
+    assert cache_reads(client, "/terms/entry/") == [GENERATION_KEY, NEXT_CHANGE_KEY]
+    again = client.get("/terms/entry/", HTTP_ACCEPT_ENCODING="gzip")
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert rendered == []
+
+
+def test_a_page_another_process_made_after_a_change_is_served_from_the_shared_cache(
+    client, glossary, page_cache, rendered, django_capture_on_commit_callbacks
+):
+    """This process keeps the page it served; content changes and another process makes and
+    stores the new page: this one serves that, neither its own old copy nor a page of its own."""
+    client.get("/terms/entry/")
+    edit(glossary, title="Entry renamed")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(glossary)
+    other = Client()
+    with mock.patch("glossary_site.page_cache._remembered_pages", _Remembered("PAGE_CACHE_LOCAL")):
+        made_elsewhere = other.get("/terms/entry/")  # A process with nothing remembered.
+    rendered.clear()
+
+    served = client.get("/terms/entry/")
+
+    assert b"Entry renamed" in served.content
+    assert served["ETag"] == made_elsewhere["ETag"]
+    assert rendered == []
+
+
+def test_each_process_keeps_at_most_page_cache_local_pages(client, glossary, page_cache, settings):
+    settings.PAGE_CACHE_LOCAL = 1
+    client.get("/terms/entry/")
+    client.get("/terms/")  # Takes the place of the term page in this process's memory.
+
+    reads = cache_reads(client, "/terms/entry/")
+
+    assert len(reads) == 3  # The generation, the next change and the page itself.
+    assert cache_reads(client, "/terms/entry/") == [GENERATION_KEY, NEXT_CHANGE_KEY]
 
 
 @pytest.mark.parametrize("url", PAGES)
