@@ -213,6 +213,13 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Proxies in front of the app that append the client's address to X-Forwarded-For (0: none,
+# REMOTE_ADDR is the client): whom signup limits and the search log count (glossary_site/clients).
+# NEWSLETTER_TRUSTED_PROXY_COUNT is its former name, still read.
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get("TRUSTED_PROXY_COUNT", os.environ.get("NEWSLETTER_TRUSTED_PROXY_COUNT", "0"))
+)
+
 # Reader pages (glossary_site/page_cache.py): how long a made page may stay in the shared cache
 # (0: never stored; HTTP caching headers still apply), and what anonymous reader responses
 # tell browsers (max-age) and shared caches or CDNs (s-maxage). Both are capped by the next
@@ -359,9 +366,6 @@ NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("NEWSLETTER_CONFIRM_MAX_AGE", st
 NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR = int(os.environ.get("NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR", "5"))
 NEWSLETTER_ADDRESS_EMAIL_INTERVAL = int(os.environ.get("NEWSLETTER_ADDRESS_EMAIL_INTERVAL", "600"))
 NEWSLETTER_ADDRESS_EMAILS_PER_DAY = int(os.environ.get("NEWSLETTER_ADDRESS_EMAILS_PER_DAY", "3"))
-# Proxies in front of the app that append the client's address to X-Forwarded-For (0: none,
-# REMOTE_ADDR is the client).
-NEWSLETTER_TRUSTED_PROXY_COUNT = int(os.environ.get("NEWSLETTER_TRUSTED_PROXY_COUNT", "0"))
 # A failed confirmation email is retried after 1, 2, 4, … minutes (at most an hour apart).
 NEWSLETTER_SEND_RETRY_DELAY = int(os.environ.get("NEWSLETTER_SEND_RETRY_DELAY", "60"))
 NEWSLETTER_SEND_RETRY_MAX_DELAY = int(os.environ.get("NEWSLETTER_SEND_RETRY_MAX_DELAY", "3600"))

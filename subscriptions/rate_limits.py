@@ -4,47 +4,14 @@ Cache keys hold an HMAC of the IP or address, never the value itself, and expire
 window; nothing about a visitor's IP is written to the database.
 """
 
-import ipaddress
-
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from glossary_site.clients import client_network
+
 HOUR = 60 * 60
 DAY = 24 * HOUR
-
-
-def client_ip(request) -> str:
-    """Return the client's IP address.
-
-    ``REMOTE_ADDR``, or, when NEWSLETTER_TRUSTED_PROXY_COUNT proxies sit in front of the app,
-    the address the outermost of them appended to ``X-Forwarded-For`` (entries further left
-    are written by the client and cannot be trusted).
-    """
-    proxies = settings.NEWSLETTER_TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.headers.get("X-Forwarded-For", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def client_network(ip: str) -> str:
-    """What one client is, for the per-IP limit: the address, or its /64 for IPv6 (one
-    subscriber line gets a whole /64, so single IPv6 addresses cost an abuser nothing)."""
-    try:
-        address = ipaddress.ip_address(ip)
-    except ValueError:
-        return ip
-    if address.version == 4:
-        return str(address)
-    if address.ipv4_mapped is not None:
-        return str(address.ipv4_mapped)
-    return str(ipaddress.ip_network(f"{address}/64", strict=False))
 
 
 def allow_signup(*, client_ip: str, email: str) -> bool:

@@ -14,7 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from subscriptions import rate_limits, signups, tokens
+from glossary_site.clients import client_ip
+from subscriptions import signups, tokens
 from subscriptions.forms import SignupForm
 from subscriptions.models import Subscriber
 from subscriptions.same_origin import is_same_origin_request
@@ -69,7 +70,7 @@ def signup(request):
         return _invalid(request, form)
     source = form.cleaned_data["source"]
     result = signups.request_signup(
-        form.cleaned_data["email"], source=source, client_ip=rate_limits.client_ip(request)
+        form.cleaned_data["email"], source=source, client_ip=client_ip(request)
     )
     if result is signups.SignupResult.RATE_LIMITED:
         return _answer(request, LIMITED, source=source.path, status=429)

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django_tasks import task
 
+from glossary_site.clients import client_ip, client_network
 from terms.models import SearchLogEntry
 
 logger = logging.getLogger(__name__)
@@ -58,12 +59,7 @@ def _client_key(request, query: str) -> str:
     """The cache key standing for this client and query for a few minutes: an HMAC (salted
     with the secret key), from which neither the address nor the agent can be read back."""
     who = "\x00".join(
-        (
-            request.META.get("REMOTE_ADDR", ""),
-            request.headers.get("X-Forwarded-For", ""),
-            request.headers.get("User-Agent", ""),
-            query,
-        )
+        (client_network(client_ip(request)), request.headers.get("User-Agent", ""), query)
     )
     return "search-log:" + salted_hmac("terms.search.log", who, algorithm="sha256").hexdigest()
 

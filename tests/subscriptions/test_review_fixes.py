@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from glossary_site.clients import client_network
 from subscriptions import rate_limits, retention, tasks
 from subscriptions.models import Subscriber
 from tests.subscriptions.factories import SubscriberFactory
@@ -60,9 +61,9 @@ def test_ipv6_clients_are_limited_per_64_network(settings):
 
 
 def test_ipv4_mapped_addresses_count_as_their_ipv4_address():
-    assert rate_limits.client_network("::ffff:192.0.2.7") == "192.0.2.7"
-    assert rate_limits.client_network("192.0.2.7") == "192.0.2.7"
-    assert rate_limits.client_network("2001:db8::1") == "2001:db8::/64"
+    assert client_network("::ffff:192.0.2.7") == "192.0.2.7"
+    assert client_network("192.0.2.7") == "192.0.2.7"
+    assert client_network("2001:db8::1") == "2001:db8::/64"
 
 
 def test_the_signup_page_keeps_its_campaign_tags_in_the_form(client):

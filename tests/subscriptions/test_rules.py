@@ -6,9 +6,9 @@ from django.db import IntegrityError, transaction
 from django.test import RequestFactory
 from django.utils import timezone
 
+from glossary_site.clients import client_ip
 from subscriptions.addresses import normalize_address
 from subscriptions.models import Subscriber
-from subscriptions.rate_limits import client_ip
 from subscriptions.same_origin import is_same_origin_request
 from tests.subscriptions.factories import SubscriberFactory
 
@@ -78,9 +78,9 @@ def test_only_posts_from_this_sites_pages_are_accepted(settings, headers, allowe
 def test_the_client_ip_is_remote_addr_unless_proxies_are_trusted(settings):
     request = post(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.5")
 
-    settings.NEWSLETTER_TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXY_COUNT = 0
     assert client_ip(request) == "10.0.0.2"
-    settings.NEWSLETTER_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(request) == "203.0.113.5"  # Not the client-written 6.6.6.6.
 
 

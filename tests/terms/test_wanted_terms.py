@@ -101,6 +101,25 @@ def test_a_reload_counts_once_and_another_reader_counts_again(client, glossary):
     assert log() == {("transformer", 2, 1, 0)}
 
 
+def test_a_reader_writing_its_own_forwarded_for_header_still_counts_once(client, glossary):
+    for n in range(3):  # Each reload claims another address in front of the real one.
+        searched(client, "transformer", {**READER, "HTTP_X_FORWARDED_FOR": f"192.0.2.{n}"})
+
+    assert log() == {("transformer", 1, 1, 0)}
+
+
+def test_behind_a_trusted_proxy_readers_are_told_apart_by_the_address_it_saw(
+    client, glossary, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"HTTP_USER_AGENT": BROWSER, "REMOTE_ADDR": "10.0.0.2"}
+    searched(client, "transformer", {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.7"})
+    searched(client, "transformer", {**proxy, "HTTP_X_FORWARDED_FOR": "6.6.6.6, 203.0.113.7"})
+    searched(client, "transformer", {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.20"})
+
+    assert log() == {("transformer", 2, 1, 0)}
+
+
 def test_the_same_reader_counts_again_after_the_dedupe_window(client, glossary, settings):
     settings.SEARCH_LOG_DEDUPE_SECONDS = 1
     searched(client, "transformer")
