@@ -1,6 +1,8 @@
-"""Listing markup made in Python: term cards and A–Z entries.
+"""Listing markup made in Python: term cards, A–Z entries, and a term page's lists of links.
 
 ``{% term_cards terms heading="h2" show_category=True suggested=False %}``: terms as cards.
+``{% term_links terms %}``: list items linking to terms by title ("Linked from").
+``{% tag_links tags %}``: list items linking to tag pages.
 
 Each card is the term's title, linking to it, under a heading of the level the page gives
 (the level below the heading the cards sit under: ``h2`` straight under the page's ``h1``,
@@ -97,3 +99,30 @@ def index_entries(entries) -> SafeString:
                 )
             )
     return mark_safe("\n".join(items))  # Every value from an entry is escaped above.
+
+
+TERM_LINK = '<li><a href="{url}">{title}</a></li>'
+TAG_LINK = '<li><a class="tag" href="{url}">{name}</a></li>'
+
+
+@register.simple_tag
+def term_links(terms) -> SafeString:
+    return mark_safe(  # Every value from a term is escaped.
+        "".join(
+            TERM_LINK.format(url=escape(term.get_absolute_url()), title=escape(term.title))
+            for term in terms
+        )
+    )
+
+
+@register.simple_tag
+def tag_links(tags) -> SafeString:
+    """``tags``: a publication's ``tag_list`` (``{"name": …, "slug": …}`` each)."""
+    return mark_safe(  # Every value from a tag is escaped.
+        "".join(
+            TAG_LINK.format(
+                url=escape(address("terms:tag", args=[tag["slug"]])), name=escape(tag["name"])
+            )
+            for tag in tags
+        )
+    )

@@ -30,6 +30,20 @@ def test_linked_from_lists_live_terms_that_link_here(client):
     assert "Draft linker" not in html
 
 
+def test_linked_from_titles_and_tag_names_are_text_not_markup(client):
+    target = TermFactory(title="Weights", slug="weights", tags=['<b onmouseover="x">bold</b>'])
+    TermFactory(
+        title='<img src=x onerror="alert(1)"> & co', slug="img", definition="See [[Weights]]."
+    )
+
+    html = term_page(client, target)
+
+    assert ">&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co</a>" in linked_from(html)
+    assert ">&lt;b onmouseover=&quot;x&quot;&gt;bold&lt;/b&gt;</a>" in html
+    assert "<img src=x" not in html
+    assert "<b onmouseover" not in html
+
+
 def test_backlinks_follow_publishing_and_unpublishing(client):
     target = TermFactory(title="Weights", slug="weights")
     linker = TermFactory(title="Quantization", definition="Shrinks the weights.", tags=["x"])
