@@ -1,6 +1,7 @@
 """The newsletter's emails: plain-text and HTML parts, and the list headers every one carries."""
 
 import re
+from email.utils import formataddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -22,7 +23,11 @@ def list_headers(unsubscribe_link: str) -> dict[str, str]:
     return {
         "List-Unsubscribe": f"<{unsubscribe_link}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        "List-Id": f"{settings.SITE_NAME} newsletter <{settings.NEWSLETTER_LIST_ID}>",
+        # The name is a phrase (RFC 5322): quoted when it holds specials, encoded on its own
+        # when it is not ASCII, so that the <list id> stays readable to mail clients.
+        "List-Id": formataddr(
+            (f"{settings.SITE_NAME} newsletter", settings.NEWSLETTER_LIST_ID), charset="utf-8"
+        ),
     }
 
 

@@ -1,6 +1,10 @@
 """Confirmation emails: what they say and carry, and that a mail outage loses nothing."""
 
+import email
+import email.policy
 from datetime import timedelta
+from email.header import decode_header, make_header
+from email.utils import parseaddr
 
 import pytest
 from django.core import mail
@@ -62,6 +66,24 @@ def test_every_email_carries_one_click_unsubscribe_and_list_id_headers(
     # The header's URL works as a one-click POST (RFC 8058).
     client.post(unsubscribe, {"List-Unsubscribe": "One-Click"})
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
+
+
+@pytest.mark.usefixtures("immediate_tasks")
+@pytest.mark.parametrize(
+    "site_name", ['Glossary: "AI" edition', "Glossaire de l’IA — hebdo", "A <b> name"]
+)
+def test_the_list_id_keeps_its_id_readable_whatever_the_site_name(
+    sign_up, outbox, settings, site_name
+):
+    settings.SITE_NAME = site_name
+    settings.NEWSLETTER_LIST_ID = "newsletter.glossary.example.com"
+    sign_up("reader@example.com")
+
+    # As a mail client reads it: the raw header, its address part, its phrase decoded.
+    raw = email.message_from_bytes(outbox[0].message().as_bytes(), policy=email.policy.compat32)
+    name, list_id = parseaddr(raw["List-Id"].replace("\r\n", "").replace("\n", ""))
+    assert list_id == "newsletter.glossary.example.com"
+    assert str(make_header(decode_header(name))) == f"{site_name} newsletter"
 
 
 # --- Retries ----------------------------------------------------------------------------------
