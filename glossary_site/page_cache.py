@@ -323,9 +323,11 @@ class State:
 
 
 def _lookup(key: str | None):
-    """The state and the page stored under ``key`` (None: a page that is not stored), in one
-    cache read; when this process remembers the page, the read leaves the page out, and the
-    one remembered is served while it is still of the generation read."""
+    """The state and the page stored under ``key`` (None: a page that is not stored).
+
+    One cache read: the generation and the next change, with the page unless this process
+    remembers it. A remembered page is served while it is of the generation read; once content
+    has changed, a second read fetches the page another process may have made since."""
     remembered = _remembered_pages.get(key) if key is not None else None
     keys = [GENERATION_KEY, NEXT_CHANGE_KEY]
     if key is not None and remembered is None:

@@ -219,6 +219,19 @@ def test_each_process_keeps_at_most_page_cache_local_pages(client, glossary, pag
     assert cache_reads(client, "/terms/entry/") == [GENERATION_KEY, NEXT_CHANGE_KEY]
 
 
+def test_with_page_cache_local_0_every_hit_reads_the_page_from_the_shared_cache(
+    client, glossary, page_cache, settings, rendered
+):
+    settings.PAGE_CACHE_LOCAL = 0
+    first = client.get("/terms/entry/")
+    rendered.clear()
+
+    for _ in range(2):
+        assert len(cache_reads(client, "/terms/entry/")) == 3
+    assert client.get("/terms/entry/").content == first.content
+    assert rendered == []  # Still served from the shared cache, not made again.
+
+
 @pytest.mark.parametrize("url", PAGES)
 def test_with_the_page_cache_off_a_304_still_makes_no_page(
     client, glossary, settings, rendered, django_assert_num_queries, url

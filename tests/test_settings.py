@@ -103,6 +103,23 @@ def test_database_comes_from_database_url(url, engine):
     assert result.stdout.strip().splitlines()[-1] == engine
 
 
+@pytest.mark.parametrize(
+    ("env", "count"),
+    [
+        ({}, "0"),
+        ({"TRUSTED_PROXY_COUNT": "2"}, "2"),
+        ({"NEWSLETTER_TRUSTED_PROXY_COUNT": "1"}, "1"),  # Its former name, still read.
+        ({"TRUSTED_PROXY_COUNT": "2", "NEWSLETTER_TRUSTED_PROXY_COUNT": "1"}, "2"),
+    ],
+)
+def test_trusted_proxy_count_is_read_under_its_name_and_its_former_one(env, count):
+    script = "from django.conf import settings; print(settings.TRUSTED_PROXY_COUNT)"
+    result = manage("shell", "-c", script, **PRODUCTION, **env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == count
+
+
 def test_redis_url_selects_the_shared_redis_cache():
     script = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     result = manage("shell", "-c", script, **PRODUCTION)
